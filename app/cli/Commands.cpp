@@ -1,0 +1,55 @@
+#include "cli/Commands.h"
+#include "cli/Output.h"
+
+#include <cstring>
+
+namespace vs::cli {
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list = {
+        {"generate", "Print (or write) the recipe of a variant", runGenerate},
+        {"scan", "List the recipes of every branch of a repository", runScan},
+        {"lint", "Check a repository's recipes", runLint},
+        {"detect", "Detect this machine's GPUs and CPU and recommend a variant", runDetect},
+        {"matrix", "Print a branch's build matrix", runMatrix},
+        {"build", "Build one variant headless", runBuild},
+        {"history", "Print the build history of a repository", runHistory},
+        {"help", "Show this list", nullptr},
+    };
+    return list;
+}
+
+bool isSubcommand(int argc, char **argv)
+{
+    if (argc < 2)
+        return false;
+    for (const Command &c : commands())
+        if (std::strcmp(argv[1], c.name) == 0)
+            return true;
+    return std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "--version") == 0;
+}
+
+int run(const QStringList &arguments)
+{
+    const QString name = arguments.value(1);
+    if (name == QLatin1String("--version")) {
+        out() << "variant-studio " << VS_VERSION << Qt::endl;
+        return 0;
+    }
+    for (const Command &c : commands()) {
+        if (name == QLatin1String(c.name) && c.run) {
+            QStringList rest = arguments.mid(2);
+            rest.prepend(QStringLiteral("variant-studio %1").arg(name));
+            return c.run(rest);
+        }
+    }
+    out() << "Usage: variant-studio [REPOSITORY]            open the window\n"
+          << "       variant-studio COMMAND [--help] ...   run headless\n\nCommands:\n";
+    for (const Command &c : commands())
+        out() << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << "\n";
+    out().flush();
+    return name == QLatin1String("help") || name.startsWith(QLatin1Char('-')) ? 0 : 2;
+}
+
+} // namespace vs::cli

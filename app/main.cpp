@@ -1,0 +1,27 @@
+#include "MainWindow.h"
+#include "cli/Commands.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTimer>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("VariantStudio"));
+    QCoreApplication::setApplicationName(QStringLiteral("variant-studio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VS_VERSION));
+
+    // A subcommand runs headless: no display needed.
+    if (vs::cli::isSubcommand(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        return vs::cli::run(QCoreApplication::arguments());
+    }
+
+    QApplication app(argc, argv);
+    vs::MainWindow window;
+    window.show();
+    // Used by the smoke test: start, show, quit cleanly.
+    if (QCoreApplication::arguments().contains(QStringLiteral("--quit-after-start")))
+        QTimer::singleShot(0, &app, &QCoreApplication::quit);
+    return app.exec();
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs inside the chosen environment (host or Debian 13 root): configure, build,
+# then either test or launch. Usage: scripts/inside.sh test|build|run [args...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. /etc/os-release
+build="build/${ID:-linux}-${VERSION_ID:-unknown}"
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${VARIANT_STUDIO_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+cmake --build "$build"
+mode=${1:-build}
+shift || true
+case "$mode" in
+  build) ;;
+  test)
+    ctest --test-dir "$build" --output-on-failure -j"${CTEST_PARALLEL_LEVEL:-2}" ${VS_CTEST_ARGS:-} "$@" ;;
+  run)
+    exec "$build/app/variant-studio" "$@" ;;
+  bench)
+    exec "$build/bench/$1" "${@:2}" ;;
+  *) echo "unknown mode $mode" >&2; exit 2 ;;
+esac

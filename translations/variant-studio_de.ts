@@ -1,0 +1,11 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>vs::MainWindow</name>
+    <message>
+        <source>Variant Studio</source>
+        <translation>Variant Studio</translation>
+    </message>
+</context>
+</TS>
