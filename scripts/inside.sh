@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . /etc/os-release
-build="build/${ID:-linux}-${VERSION_ID:-unknown}"
+build="${VARIANT_STUDIO_BUILD_DIR:-build/${ID:-linux}-${VERSION_ID:-unknown}}"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${VARIANT_STUDIO_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
 cmake --build "$build"
 mode=${1:-build}

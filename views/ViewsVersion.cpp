@@ -1,0 +1,1 @@
+#include "ViewsVersion.h"

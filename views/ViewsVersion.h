@@ -1,0 +1,2 @@
+#pragma once
+// Placeholder header so that vsviews is never empty.
