@@ -1,0 +1,104 @@
+#include "settings/AppSettings.h"
+
+#include <QSettings>
+
+namespace vs {
+
+namespace {
+QString text(const char *key, const QString &fallback)
+{
+    const QString v = QSettings().value(QLatin1String(key)).toString();
+    return v.isEmpty() ? fallback : v;
+}
+void set(const char *key, const QVariant &value)
+{
+    QSettings().setValue(QLatin1String(key), value);
+}
+} // namespace
+
+QString AppSettings::floxProgram() const
+{
+    return text("programs/flox", QStringLiteral("flox"));
+}
+void AppSettings::setFloxProgram(const QString &path)
+{
+    set("programs/flox", path);
+}
+QString AppSettings::nixBuildProgram() const
+{
+    return text("programs/nixBuild", QStringLiteral("nix-build"));
+}
+void AppSettings::setNixBuildProgram(const QString &path)
+{
+    set("programs/nixBuild", path);
+}
+QString AppSettings::nixInstantiateProgram() const
+{
+    return text("programs/nixInstantiate", QStringLiteral("nix-instantiate"));
+}
+void AppSettings::setNixInstantiateProgram(const QString &path)
+{
+    set("programs/nixInstantiate", path);
+}
+QStringList AppSettings::nixExtraOptions() const
+{
+    return QSettings().value(QStringLiteral("builds/nixExtraOptions")).toStringList();
+}
+void AppSettings::setNixExtraOptions(const QStringList &options)
+{
+    set("builds/nixExtraOptions", options);
+}
+QString AppSettings::buildBackend() const
+{
+    return text("builds/backend", QStringLiteral("flox"));
+}
+void AppSettings::setBuildBackend(const QString &backend)
+{
+    set("builds/backend", backend);
+}
+int AppSettings::maxParallelBuilds() const
+{
+    return qMax(1, QSettings().value(QStringLiteral("builds/maxParallel"), 1).toInt());
+}
+void AppSettings::setMaxParallelBuilds(int n)
+{
+    set("builds/maxParallel", qMax(1, n));
+}
+
+QStringList AppSettings::recentRepositories() const
+{
+    return QSettings().value(QStringLiteral("repositories/recent")).toStringList();
+}
+void AppSettings::addRecentRepository(const QString &path)
+{
+    QStringList list = recentRepositories();
+    list.removeAll(path);
+    list.prepend(path);
+    while (list.size() > 10)
+        list.removeLast();
+    set("repositories/recent", list);
+}
+QString AppSettings::lastRepository() const
+{
+    return recentRepositories().value(0);
+}
+
+QString AppSettings::publishOrganisation() const
+{
+    return QSettings().value(QStringLiteral("publish/organisation")).toString();
+}
+void AppSettings::setPublishOrganisation(const QString &org)
+{
+    set("publish/organisation", org);
+}
+
+QString AppSettings::languageOverride() const
+{
+    return QSettings().value(QStringLiteral("ui/language")).toString();
+}
+void AppSettings::setLanguageOverride(const QString &language)
+{
+    set("ui/language", language);
+}
+
+} // namespace vs

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace vs {
+
+// The user's settings (QSettings underneath), typed. One place for their keys and defaults.
+class AppSettings {
+public:
+    QString floxProgram() const; // default "flox" (found on PATH)
+    void setFloxProgram(const QString &path);
+    QString nixBuildProgram() const; // default "nix-build"
+    void setNixBuildProgram(const QString &path);
+    QString nixInstantiateProgram() const; // default "nix-instantiate"
+    void setNixInstantiateProgram(const QString &path);
+    QStringList nixExtraOptions() const; // extra arguments for nix-build
+    void setNixExtraOptions(const QStringList &options);
+    QString buildBackend() const; // "flox" (default) or "nix"
+    void setBuildBackend(const QString &backend);
+    int maxParallelBuilds() const; // default 1
+    void setMaxParallelBuilds(int n);
+
+    QStringList recentRepositories() const; // most recent first, at most 10
+    void addRecentRepository(const QString &path);
+    QString lastRepository() const;
+
+    QString publishOrganisation() const;
+    void setPublishOrganisation(const QString &org);
+
+    QString languageOverride() const; // "" = system locale, "en", "de"
+    void setLanguageOverride(const QString &language);
+};
+
+} // namespace vs
