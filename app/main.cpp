@@ -1,3 +1,4 @@
+#include "DesktopIntegration.h"
 #include "MainWindow.h"
 #include "cli/Commands.h"
 
@@ -18,6 +19,7 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
+    vs::applyDesktopIntegration();
     vs::MainWindow window;
     window.show();
     // Used by the smoke test: start, show, quit cleanly.

@@ -14,7 +14,7 @@ VS_MIRROR=${VARIANT_STUDIO_MIRROR:-http://deb.debian.org/debian}
 # Everything the build, the tests and the app need inside the root.
 VS_PACKAGES="build-essential cmake ninja-build git ca-certificates
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
-  qt6-translations-l10n libqt6svg6 qt6-qpa-plugins
+  qt6-translations-l10n libqt6svg6 qt6-svg-plugins qt6-qpa-plugins
   libkf6syntaxhighlighting-dev libyaml-cpp-dev nix-bin
   xvfb xauth x11-utils fonts-dejavu-core fonts-noto-core
   desktop-file-utils appstream procps"
