@@ -1,6 +1,8 @@
 #include "DesktopIntegration.h"
 #include "MainWindow.h"
+#include "Translations.h"
 #include "cli/Commands.h"
+#include "settings/AppSettings.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -20,6 +22,7 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     vs::applyDesktopIntegration();
+    vs::installTranslations(app, vs::AppSettings().languageOverride());
     vs::MainWindow window;
     window.show();
     // Used by the smoke test: start, show, quit cleanly.

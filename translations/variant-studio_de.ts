@@ -7,5 +7,9 @@
         <source>Variant Studio</source>
         <translation>Variant Studio</translation>
     </message>
+    <message>
+        <source>Open a build repository to see its matrix.</source>
+        <translation>Öffnen Sie ein Build-Repository, um seine Matrix zu sehen.</translation>
+    </message>
 </context>
 </TS>
