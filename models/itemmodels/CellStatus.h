@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QColor>
+#include <QList>
+#include <QString>
+
+namespace vs {
+
+// What one cell of the matrix is, from "nothing there" to "published".
+// Every status has a colour (one for light, one for dark palettes) AND a glyph
+// and a name, so colour is never the only signal.
+enum class CellStatus {
+    NotDefined, // compatible, no recipe on the branch
+    Incompatible, // the catalogue says this cannot be built (reason in the tooltip)
+    Defined, // a committed recipe
+    New, // new or modified in the working tree
+    Problem, // the recipe has lint warnings or errors
+    Queued,
+    Building,
+    Built,
+    Failed,
+    Published,
+};
+
+class CellStatusInfo {
+public:
+    static QList<CellStatus> all();
+    static QString name(CellStatus status); // "not defined", translated
+    static QString glyph(CellStatus status); // "✓", one character
+    static QString description(CellStatus status); // one sentence for the legend tooltip
+    static QColor color(CellStatus status, bool darkPalette);
+    static QColor textColor(CellStatus status, bool darkPalette); // readable on color()
+    static QString key(CellStatus status); // "not-defined": stable, for JSON and settings
+    // Built by a build: queued … published.
+    static bool isBuildState(CellStatus status);
+    // Has a recipe on the branch.
+    static bool hasRecipe(CellStatus status);
+};
+
+} // namespace vs

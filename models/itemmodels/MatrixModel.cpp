@@ -1,0 +1,455 @@
+#include "itemmodels/MatrixModel.h"
+
+#include "variants/Compatibility.h"
+
+#include <algorithm>
+
+namespace vs {
+
+namespace {
+// Orders values by how often they occur, most frequent first (ties by value).
+QStringList byFrequency(const QHash<QString, int> &counts)
+{
+    QStringList out = counts.keys();
+    std::sort(out.begin(), out.end(), [&](const QString &a, const QString &b) {
+        const int ca = counts.value(a), cb = counts.value(b);
+        return ca != cb ? ca > cb : a < b;
+    });
+    return out;
+}
+
+QString dotted(QString cudaId)
+{
+    return cudaId.replace(QLatin1Char('_'), QLatin1Char('.'));
+}
+} // namespace
+
+MatrixModel::MatrixModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_catalog(Catalog::embedded())
+{
+    setBranch({}, {});
+}
+
+void MatrixModel::setCatalog(const Catalog &catalog)
+{
+    beginResetModel();
+    m_catalog = catalog;
+    rebuildAxes();
+    rebuildCells();
+    endResetModel();
+}
+
+void MatrixModel::setBranch(const QString &branch, const QList<MatrixRecipe> &recipes)
+{
+    beginResetModel();
+    m_branch = branch;
+    m_recipes = recipes;
+    m_byVariant.clear();
+    for (int i = 0; i < m_recipes.size(); ++i)
+        m_byVariant[m_recipes[i].variant.toString()].append(i);
+    rebuildAxes();
+    // Keep the slice when the branch holds recipes in it (or has none at all);
+    // otherwise show what the branch holds most.
+    auto keepOrFirst = [&](const QString &current, const QStringList &choices, auto present) {
+        const bool keep = !current.isEmpty() && choices.contains(current) && (m_recipes.isEmpty() || present(current));
+        return keep ? current : choices.value(0);
+    };
+    m_package = keepOrFirst(m_package, packageChoices(), [&](const QString &p) {
+        return std::any_of(m_recipes.cbegin(), m_recipes.cend(), [&](const MatrixRecipe &r) { return r.variant.package == p; });
+    });
+    m_python = keepOrFirst(m_python, pythonChoices(), [&](const QString &py) {
+        return std::any_of(m_recipes.cbegin(), m_recipes.cend(),
+            [&](const MatrixRecipe &r) { return r.variant.package == m_package && r.variant.python == py; });
+    });
+    m_cuda = keepOrFirst(m_cuda, cudaChoices(), [&](const QString &c) {
+        return std::any_of(m_recipes.cbegin(), m_recipes.cend(),
+            [&](const MatrixRecipe &r) { return r.variant.package == m_package && r.variant.python == m_python && r.variant.cuda == c; });
+    });
+    rebuildCells();
+    endResetModel();
+    emit sliceChanged();
+}
+
+void MatrixModel::setSlice(const QString &package, const QString &python, const QString &cuda)
+{
+    if (package == m_package && python == m_python && cuda == m_cuda)
+        return;
+    beginResetModel();
+    m_package = package;
+    m_python = python;
+    m_cuda = cuda;
+    rebuildCells();
+    endResetModel();
+    emit sliceChanged();
+}
+
+void MatrixModel::setMachine(const MachineFit &fit)
+{
+    m_machine = fit;
+    rebuildCells();
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+void MatrixModel::setBuildStates(const QHash<QString, CellStatus> &states)
+{
+    m_buildStates = states;
+    rebuildCells();
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+QStringList MatrixModel::choices(const QStringList &present, const QStringList &catalogue) const
+{
+    QStringList out = present;
+    for (const QString &c : catalogue)
+        if (!out.contains(c))
+            out.append(c);
+    return out;
+}
+
+QStringList MatrixModel::packageChoices() const
+{
+    QHash<QString, int> counts;
+    for (const MatrixRecipe &r : m_recipes)
+        ++counts[r.variant.package];
+    QStringList catalogue;
+    for (const PackageInfo &p : m_catalog.packages)
+        catalogue.append(p.id);
+    return choices(byFrequency(counts), catalogue);
+}
+
+QStringList MatrixModel::pythonChoices() const
+{
+    QHash<QString, int> counts;
+    for (const MatrixRecipe &r : m_recipes)
+        if (r.variant.package == m_package || m_package.isEmpty())
+            ++counts[r.variant.python];
+    QStringList catalogue;
+    const QString preferred = m_catalog.profileForBranch(m_branch).defaultPython;
+    if (!preferred.isEmpty())
+        catalogue.append(preferred);
+    for (const PythonVersion &p : m_catalog.pythons)
+        catalogue.append(p.id);
+    return choices(byFrequency(counts), catalogue);
+}
+
+QStringList MatrixModel::cudaChoices() const
+{
+    QHash<QString, int> counts;
+    for (const MatrixRecipe &r : m_recipes)
+        if (r.variant.kind == VariantName::Kind::Cuda)
+            ++counts[r.variant.cuda];
+    // The branch's release line first, then the rest of the catalogue.
+    QStringList catalogue = m_catalog.profileForBranch(m_branch).cudaReleases;
+    for (const CudaRelease &c : m_catalog.cudaReleases)
+        catalogue.append(c.id);
+    return choices(byFrequency(counts), catalogue);
+}
+
+void MatrixModel::rebuildAxes()
+{
+    m_gpuRows.clear();
+    m_isaColumns.clear();
+    for (const GpuArch &g : m_catalog.gpuArchitectures)
+        m_gpuRows.append(g.id);
+    for (const CpuIsa &i : m_catalog.cpuIsas)
+        m_isaColumns.append(i.id);
+    // Recipes for architectures or ISAs the catalogue does not know still get a
+    // place, so no file of the branch is invisible.
+    for (const MatrixRecipe &r : m_recipes) {
+        if (r.variant.kind == VariantName::Kind::Cuda && !m_gpuRows.contains(r.variant.gpu))
+            m_gpuRows.append(r.variant.gpu);
+        if (r.variant.kind != VariantName::Kind::Darwin && !m_isaColumns.contains(r.variant.isa))
+            m_isaColumns.append(r.variant.isa);
+    }
+}
+
+bool MatrixModel::runsHere(const VariantName &v) const
+{
+    if (!m_machine.known)
+        return false;
+    switch (v.kind) {
+    case VariantName::Kind::Darwin:
+        return m_machine.darwin;
+    case VariantName::Kind::Cpu:
+        return m_machine.isas.contains(v.isa);
+    case VariantName::Kind::Cuda:
+        return m_machine.isas.contains(v.isa) && m_machine.gpuArchs.contains(v.gpu) && !m_machine.maxCuda.isEmpty()
+            && Catalog::compareVersions(dotted(v.cuda), dotted(m_machine.maxCuda)) <= 0;
+    }
+    return false;
+}
+
+MatrixModel::Cell MatrixModel::makeCell(const VariantName &v) const
+{
+    Cell cell;
+    cell.variant = v;
+    cell.recipes = m_byVariant.value(v.toString());
+    const Compatibility compat = Compatibility::of(m_catalog, v);
+    cell.runsHere = runsHere(v);
+    cell.recommended = m_machine.known && !m_machine.recommendedSuffix.isEmpty() && v.suffix() == m_machine.recommendedSuffix;
+    if (cell.recipes.isEmpty()) {
+        cell.status = compat.ok() ? CellStatus::NotDefined : CellStatus::Incompatible;
+        cell.reason = compat.reason;
+    } else {
+        QStringList problems;
+        if (cell.recipes.size() > 1) {
+            QStringList files;
+            for (int i : cell.recipes)
+                files.append(m_recipes[i].path);
+            problems.append(tr("%n files describe this cell: %1", nullptr, int(files.size())).arg(files.join(QStringLiteral(", "))));
+        }
+        if (!compat.ok())
+            problems.append(compat.reason);
+        for (int i : cell.recipes) {
+            problems += m_recipes[i].variant.nonCanonical;
+            problems += m_recipes[i].problems;
+        }
+        bool changed = false;
+        for (int i : cell.recipes)
+            changed = changed || m_recipes[i].changedInWorkingTree;
+        cell.reason = problems.join(QLatin1Char('\n'));
+        cell.status = !problems.isEmpty() ? CellStatus::Problem : changed ? CellStatus::New : CellStatus::Defined;
+    }
+    const auto build = m_buildStates.constFind(buildKey(m_branch, v.toString()));
+    if (build != m_buildStates.constEnd())
+        cell.status = *build;
+    return cell;
+}
+
+void MatrixModel::rebuildCells()
+{
+    m_cells.clear();
+    VariantName base;
+    base.package = m_package;
+    base.python = m_python;
+    for (const QString &gpu : std::as_const(m_gpuRows)) {
+        for (const QString &isa : std::as_const(m_isaColumns)) {
+            VariantName v = base;
+            v.kind = VariantName::Kind::Cuda;
+            v.cuda = m_cuda;
+            v.gpu = gpu;
+            v.isa = isa;
+            m_cells.append(makeCell(v));
+        }
+    }
+    for (const QString &isa : std::as_const(m_isaColumns)) {
+        VariantName v = base;
+        v.kind = VariantName::Kind::Cpu;
+        v.isa = isa;
+        m_cells.append(makeCell(v));
+    }
+    VariantName d = base;
+    d.kind = VariantName::Kind::Darwin;
+    d.isa = m_catalog.darwin.id;
+    m_cells.append(makeCell(d));
+}
+
+const MatrixModel::Cell *MatrixModel::cellAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return nullptr;
+    if (index.row() == darwinRow())
+        return index.column() == 0 ? &m_cells.last() : nullptr;
+    const int i = index.row() * m_isaColumns.size() + index.column();
+    return i >= 0 && i < m_cells.size() - 1 ? &m_cells[i] : nullptr;
+}
+
+bool MatrixModel::isCell(const QModelIndex &index) const
+{
+    return cellAt(index) != nullptr;
+}
+
+VariantName MatrixModel::variantAt(const QModelIndex &index) const
+{
+    const Cell *c = cellAt(index);
+    return c ? c->variant : VariantName {};
+}
+
+CellStatus MatrixModel::statusAt(const QModelIndex &index) const
+{
+    const Cell *c = cellAt(index);
+    return c ? c->status : CellStatus::NotDefined;
+}
+
+QList<const MatrixRecipe *> MatrixModel::recipesAt(const QModelIndex &index) const
+{
+    QList<const MatrixRecipe *> out;
+    if (const Cell *c = cellAt(index))
+        for (int i : c->recipes)
+            out.append(&m_recipes[i]);
+    return out;
+}
+
+const MatrixRecipe *MatrixModel::recipeAt(const QModelIndex &index) const
+{
+    const auto all = recipesAt(index);
+    return all.isEmpty() ? nullptr : all.first();
+}
+
+QModelIndex MatrixModel::indexOf(const VariantName &v) const
+{
+    if (v.package != m_package || v.python != m_python)
+        return {};
+    switch (v.kind) {
+    case VariantName::Kind::Darwin:
+        return index(darwinRow(), 0);
+    case VariantName::Kind::Cpu:
+        return m_isaColumns.contains(v.isa) ? index(cpuRow(), int(m_isaColumns.indexOf(v.isa))) : QModelIndex();
+    case VariantName::Kind::Cuda:
+        if (v.cuda != m_cuda || !m_gpuRows.contains(v.gpu) || !m_isaColumns.contains(v.isa))
+            return {};
+        return index(int(m_gpuRows.indexOf(v.gpu)), int(m_isaColumns.indexOf(v.isa)));
+    }
+    return {};
+}
+
+QModelIndex MatrixModel::recommendedIndex() const
+{
+    for (int r = 0; r < rowCount(); ++r)
+        for (int c = 0; c < columnCount(); ++c)
+            if (const Cell *cell = cellAt(index(r, c)); cell && cell->recommended)
+                return index(r, c);
+    return {};
+}
+
+QMap<CellStatus, int> MatrixModel::statusCounts() const
+{
+    QMap<CellStatus, int> counts;
+    for (const Cell &c : m_cells)
+        ++counts[c.status];
+    return counts;
+}
+
+int MatrixModel::runnableRecipeCount() const
+{
+    int n = 0;
+    for (const MatrixRecipe &r : m_recipes)
+        n += runsHere(r.variant) ? 1 : 0;
+    return n;
+}
+
+int MatrixModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_gpuRows.size()) + 2;
+}
+
+int MatrixModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_isaColumns.size());
+}
+
+Qt::ItemFlags MatrixModel::flags(const QModelIndex &index) const
+{
+    return isCell(index) ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags;
+}
+
+QString MatrixModel::tooltip(const Cell &cell) const
+{
+    QStringList lines;
+    lines << cell.variant.toString() << tr("Status: %1").arg(CellStatusInfo::name(cell.status));
+    for (int i : cell.recipes) {
+        const MatrixRecipe &r = m_recipes[i];
+        lines << tr("File: %1").arg(r.path);
+        if (!r.workingTreeState.isEmpty())
+            lines << tr("Working tree: %1").arg(r.workingTreeState);
+        if (!r.pname.isEmpty())
+            lines << tr("pname: %1").arg(r.pname);
+        if (!r.gpuArch.isEmpty())
+            lines << tr("GPU architecture: %1").arg(r.gpuArch);
+        if (!r.cpuFlags.isEmpty())
+            lines << tr("CPU flags: %1").arg(r.cpuFlags.join(QLatin1Char(' ')));
+        for (const QString &n : r.notes)
+            lines << tr("Note: %1").arg(n);
+    }
+    if (!cell.reason.isEmpty())
+        lines << (cell.recipes.isEmpty() ? tr("Why: %1") : tr("Problems:\n%1")).arg(cell.reason);
+    if (cell.runsHere)
+        lines << tr("Runs on this machine");
+    if (cell.recommended)
+        lines << tr("Recommended for this machine");
+    return lines.join(QLatin1Char('\n'));
+}
+
+QVariant MatrixModel::data(const QModelIndex &index, int role) const
+{
+    const Cell *cell = cellAt(index);
+    if (!cell)
+        return role == IsCellRole ? QVariant(false) : QVariant();
+    switch (role) {
+    case Qt::DisplayRole:
+    case GlyphRole:
+        return CellStatusInfo::glyph(cell->status);
+    case Qt::AccessibleTextRole:
+    case StatusTextRole:
+        return CellStatusInfo::name(cell->status);
+    case Qt::ToolTipRole:
+        return tooltip(*cell);
+    case StatusRole:
+        return static_cast<int>(cell->status);
+    case VariantNameRole:
+        return cell->variant.toString();
+    case RunsHereRole:
+        return cell->runsHere;
+    case RecommendedRole:
+        return cell->recommended;
+    case FilePathRole:
+        return cell->recipes.isEmpty() ? QString() : m_recipes[cell->recipes.first()].path;
+    case ReasonRole:
+        return cell->reason;
+    case IsCellRole:
+        return true;
+    default:
+        return {};
+    }
+}
+
+QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal) {
+        const QString id = m_isaColumns.value(section);
+        const CpuIsa *isa = m_catalog.cpuIsa(id);
+        if (role == Qt::DisplayRole)
+            return id;
+        if (role == Qt::ToolTipRole)
+            return isa ? QStringLiteral("%1 (%2)").arg(isa->description, isa->platform) : tr("%1: not in the catalogue").arg(id);
+        return {};
+    }
+    if (section == cpuRow()) {
+        if (role == Qt::DisplayRole)
+            return tr("CPU only");
+        if (role == Qt::ToolTipRole)
+            return tr("Builds without CUDA");
+        return {};
+    }
+    if (section == darwinRow()) {
+        if (role == Qt::DisplayRole)
+            return tr("macOS (MPS)");
+        if (role == Qt::ToolTipRole)
+            return m_catalog.darwin.description;
+        return {};
+    }
+    const QString id = m_gpuRows.value(section);
+    const GpuArch *gpu = m_catalog.gpuArch(id);
+    if (role == Qt::DisplayRole)
+        return gpu ? QStringLiteral("%1  %2").arg(id, gpu->family) : id;
+    if (role == Qt::ToolTipRole)
+        return gpu ? tr("Compute capability %1: %2").arg(gpu->computeCapability, gpu->products.join(QStringLiteral(", ")))
+                   : tr("%1: not in the catalogue").arg(id);
+    return {};
+}
+
+QHash<int, QByteArray> MatrixModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names[StatusRole] = "status";
+    names[StatusTextRole] = "statusText";
+    names[VariantNameRole] = "variantName";
+    names[RunsHereRole] = "runsHere";
+    names[RecommendedRole] = "recommended";
+    return names;
+}
+
+} // namespace vs

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "catalog/Catalog.h"
+#include "itemmodels/CellStatus.h"
+#include "variants/VariantName.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QMap>
+
+namespace vs {
+
+// One recipe of the shown branch, as far as the matrix needs it. Filled from a
+// repository scan by the app (see app/ScanToMatrix), or by tests directly.
+struct MatrixRecipe {
+    VariantName variant;
+    QString path; // ".flox/pkgs/pytorch-….nix"
+    QString pname;
+    QString gpuArch; // normalised: "sm90", "mps"
+    QStringList cpuFlags;
+    QString text; // the recipe as committed on that branch (or the working tree's, when checked out)
+    bool changedInWorkingTree = false;
+    QString workingTreeState; // "new", "modified", "deleted" (for the tooltip)
+    QStringList problems; // warnings and errors: "line 12: message"
+    QStringList notes; // informational lint
+};
+
+// What the machine can run; filled from the hardware probe by the app.
+struct MachineFit {
+    bool known = false;
+    QStringList gpuArchs; // "sm90"
+    QString maxCuda; // "13_0": the newest CUDA the driver supports; empty: no driver
+    QStringList isas; // ISAs the CPU can run
+    QString recommendedSuffix; // "cuda12_9-sm90-avx512"
+    bool darwin = false;
+};
+
+// The matrix of one slice (package × Python × CUDA) of one branch: rows are GPU
+// architectures, a CPU-only row and the darwin row (whose one cell sits in column 0);
+// columns are CPU ISAs. Without a branch it shows the catalogue's plan.
+class MatrixModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Role {
+        StatusRole = Qt::UserRole + 1, // int(CellStatus)
+        StatusTextRole, // "defined"
+        GlyphRole, // "✓"
+        VariantNameRole, // "pytorch-python313-cuda12_9-sm90-avx512"
+        RunsHereRole, // bool
+        RecommendedRole, // bool
+        FilePathRole, // ".flox/pkgs/…" or empty
+        ReasonRole, // why incompatible / the problems, one per line
+        IsCellRole, // false for the empty columns of the darwin row
+    };
+
+    explicit MatrixModel(QObject *parent = nullptr);
+
+    void setCatalog(const Catalog &catalog);
+    const Catalog &catalog() const { return m_catalog; }
+    // An empty branch name means plan mode: no repository.
+    void setBranch(const QString &branch, const QList<MatrixRecipe> &recipes);
+    QString branch() const { return m_branch; }
+    bool isPlan() const { return m_branch.isEmpty(); }
+    const QList<MatrixRecipe> &recipes() const { return m_recipes; }
+    void setSlice(const QString &package, const QString &python, const QString &cuda);
+    QString package() const { return m_package; }
+    QString python() const { return m_python; }
+    QString cuda() const { return m_cuda; }
+    void setMachine(const MachineFit &fit);
+    // Build results keyed by buildKey(branch, variant); they take over the cell's colour.
+    void setBuildStates(const QHash<QString, CellStatus> &states);
+    static QString buildKey(const QString &branch, const QString &variantName) { return branch + QLatin1Char(':') + variantName; }
+
+    // Values present on the branch, most frequent first, then the catalogue's.
+    QStringList packageChoices() const;
+    QStringList pythonChoices() const;
+    QStringList cudaChoices() const;
+
+    int cpuRow() const { return m_gpuRows.size(); }
+    int darwinRow() const { return m_gpuRows.size() + 1; }
+    bool isCell(const QModelIndex &index) const;
+    VariantName variantAt(const QModelIndex &index) const;
+    CellStatus statusAt(const QModelIndex &index) const;
+    QList<const MatrixRecipe *> recipesAt(const QModelIndex &index) const;
+    const MatrixRecipe *recipeAt(const QModelIndex &index) const; // the first, or null
+    QModelIndex indexOf(const VariantName &variant) const; // invalid when outside the slice
+    QModelIndex recommendedIndex() const;
+    QMap<CellStatus, int> statusCounts() const; // over the cells of the slice
+    // Cells of the whole branch (all slices) that run on this machine.
+    int runnableRecipeCount() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+signals:
+    void sliceChanged();
+
+private:
+    struct Cell {
+        VariantName variant;
+        CellStatus status = CellStatus::NotDefined;
+        QString reason;
+        QList<int> recipes;
+        bool runsHere = false;
+        bool recommended = false;
+    };
+    void rebuildAxes();
+    void rebuildCells();
+    Cell makeCell(const VariantName &v) const;
+    bool runsHere(const VariantName &v) const;
+    QString tooltip(const Cell &cell) const;
+    const Cell *cellAt(const QModelIndex &index) const;
+    QStringList choices(const QStringList &present, const QStringList &catalogue) const;
+
+    Catalog m_catalog;
+    QString m_branch;
+    QList<MatrixRecipe> m_recipes;
+    QHash<QString, QList<int>> m_byVariant; // canonical variant name -> recipe indexes
+    QString m_package, m_python, m_cuda;
+    MachineFit m_machine;
+    QHash<QString, CellStatus> m_buildStates;
+    QStringList m_gpuRows; // ids
+    QStringList m_isaColumns; // ids
+    QList<Cell> m_cells; // row-major; the darwin row has one cell (column 0)
+};
+
+} // namespace vs

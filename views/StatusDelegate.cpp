@@ -1,0 +1,103 @@
+#include "StatusDelegate.h"
+
+#include "itemmodels/CellStatus.h"
+#include "itemmodels/MatrixFilterProxy.h"
+#include "itemmodels/MatrixModel.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+namespace vs {
+
+bool StatusDelegate::isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QRect StatusDelegate::runsHereMarkRect(const QRect &cellRect)
+{
+    const int side = qBound(7, cellRect.height() / 3, 12);
+    return QRect(cellRect.right() - side - 1, cellRect.top() + 2, side, side);
+}
+
+void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    if (!index.data(MatrixModel::IsCellRole).toBool())
+        return;
+    const auto status = static_cast<CellStatus>(index.data(MatrixModel::StatusRole).toInt());
+    const bool dark = isDark(option.palette);
+    const bool dimmed = index.data(MatrixFilterProxy::DimmedRole).toBool();
+    const QRect cell = option.rect.adjusted(1, 1, -1, -1);
+
+    painter->save();
+    // Dimmed cells keep their hue but fade into the background.
+    painter->setOpacity(dimmed ? 0.22 : 1.0);
+    painter->fillRect(cell, CellStatusInfo::color(status, dark));
+
+    const QColor ink = CellStatusInfo::textColor(status, dark);
+    painter->setPen(ink);
+    QFont glyphFont = option.font;
+    glyphFont.setPointSizeF(glyphFont.pointSizeF() * 1.15);
+    glyphFont.setBold(true);
+    const QString glyph = index.data(MatrixModel::GlyphRole).toString();
+    const QString name = index.data(MatrixModel::StatusTextRole).toString();
+    const QFontMetrics gm(glyphFont), nm(option.font);
+    const int wanted = gm.horizontalAdvance(glyph) + 4 + nm.horizontalAdvance(name) + 8;
+    if (wanted <= cell.width()) {
+        const int x = cell.left() + (cell.width() - wanted) / 2 + 4;
+        QRect g(x, cell.top(), gm.horizontalAdvance(glyph), cell.height());
+        painter->setFont(glyphFont);
+        painter->drawText(g, Qt::AlignVCenter | Qt::AlignLeft, glyph);
+        painter->setFont(option.font);
+        painter->drawText(
+            QRect(g.right() + 5, cell.top(), cell.right() - g.right() - 5, cell.height()), Qt::AlignVCenter | Qt::AlignLeft, name);
+    } else {
+        painter->setFont(glyphFont);
+        painter->drawText(cell, Qt::AlignCenter, glyph);
+    }
+
+    if (index.data(MatrixModel::RunsHereRole).toBool()) {
+        // A filled corner triangle: "runs on this machine".
+        const QRect m = runsHereMarkRect(cell);
+        QPainterPath tri;
+        tri.moveTo(m.topLeft());
+        tri.lineTo(m.topRight());
+        tri.lineTo(m.bottomRight());
+        tri.closeSubpath();
+        painter->fillPath(tri, ink);
+    }
+    if (index.data(MatrixModel::RecommendedRole).toBool()) {
+        painter->setOpacity(1.0);
+        QPen pen(option.palette.color(QPalette::WindowText), 3);
+        pen.setJoinStyle(Qt::MiterJoin);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(cell.adjusted(1, 1, -2, -2));
+    }
+    painter->setOpacity(1.0);
+    if (option.state & QStyle::State_Selected) {
+        QPen pen(option.palette.color(QPalette::Highlight), 2);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(option.rect.adjusted(1, 1, -2, -2));
+        // A second, inner line in the base colour keeps the frame visible on any status colour.
+        painter->setPen(QPen(option.palette.color(QPalette::Base), 1));
+        painter->drawRect(option.rect.adjusted(3, 3, -4, -4));
+    }
+    if (option.state & QStyle::State_HasFocus) {
+        QPen pen(option.palette.color(QPalette::WindowText), 1, Qt::DotLine);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(option.rect.adjusted(4, 4, -5, -5));
+    }
+    painter->restore();
+}
+
+QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    Q_UNUSED(index);
+    const QFontMetrics fm(option.font);
+    return QSize(fm.horizontalAdvance(QStringLiteral("✓ not defined")) + 16, fm.height() * 2);
+}
+
+} // namespace vs
