@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace vs {
+
+enum class BuildBackend { Flox, Nix };
+enum class BuildKind { Build, Publish };
+// queued → running → succeeded | failed | cancelled; interrupted = the app died meanwhile.
+enum class BuildState { Queued, Running, Succeeded, Failed, Cancelled, Interrupted };
+
+QString toString(BuildBackend backend); // "flox" | "nix"
+QString toString(BuildKind kind); // "build" | "publish"
+QString toString(BuildState state); // "queued" | "running" | ...
+std::optional<BuildBackend> backendFromString(const QString &text);
+std::optional<BuildState> stateFromString(const QString &text);
+bool isFinished(BuildState state);
+
+// One build (or publish) of one cell: what to run and what came of it.
+struct BuildJob {
+    quint64 id = 0; // unique within the process, given by BuildQueue (or the caller)
+    QString runId; // unique across runs: the key in the history file
+    BuildKind kind = BuildKind::Build;
+    QString variant; // recipe name without .nix
+    QString branch; // empty: the checked-out branch
+    QString repoRoot;
+    BuildBackend backend = BuildBackend::Flox;
+    QString org; // publish only
+
+    BuildState state = BuildState::Queued;
+    int exitCode = 0;
+    QDateTime started;
+    qint64 durationMs = 0;
+    QString workDir; // repository or the app's worktree of the branch
+    QString commit; // the commit built
+    qint64 pid = 0; // while running
+    QString logFile;
+    QString resultLink; // <workDir>/result-<variant> after success
+    QString storePath; // where the link points
+    QString currentStep; // e.g. the derivation being built
+    QString message; // why it failed when no process could say (missing program, bad branch)
+    QStringList lastLines; // the end of the output, kept after a failure
+
+    QString title() const; // "variant (branch)" for lists and notifications
+};
+
+} // namespace vs
+
+Q_DECLARE_METATYPE(vs::BuildJob)

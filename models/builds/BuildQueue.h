@@ -1,0 +1,77 @@
+#pragma once
+
+#include "builds/AnsiText.h"
+#include "builds/BuildJob.h"
+#include "builds/BuildSettings.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+namespace vs {
+
+class BuildHistory;
+class BuildRunner;
+
+// First in, first out; at most maxParallel jobs run at once (one by default).
+// Waiting jobs can be reordered or removed, running ones cancelled. Every state
+// change is a signal, so a grid can recolour live. With a history set, every run
+// is recorded in it (start as "running", then its outcome; a publish marks the
+// cell published).
+class BuildQueue : public QObject {
+    Q_OBJECT
+public:
+    explicit BuildQueue(BuildSettings settings, QObject *parent = nullptr);
+    ~BuildQueue() override; // cancels everything, waits for the processes to go
+
+    void setHistory(BuildHistory *history); // not owned; may be null
+    BuildHistory *history() const { return m_history; }
+    const BuildSettings &settings() const { return m_settings; }
+    void setSettings(const BuildSettings &settings); // applies to jobs started later
+    void setMaxParallel(int count);
+    int maxParallel() const { return m_settings.maxParallel; }
+
+    // Adds a job at the end; returns its id (also set in the job).
+    quint64 enqueue(BuildJob job);
+
+    // Running jobs first (in start order), then waiting ones in queue order.
+    QList<BuildJob> jobs() const;
+    std::optional<BuildJob> job(quint64 id) const;
+    // The active (queued or running) job of a cell, if any.
+    std::optional<BuildJob> activeJobFor(const QString &branch, const QString &variant) const;
+    BuildRunner *runner(quint64 id) const; // null unless running
+    bool isIdle() const { return m_running.isEmpty() && m_waiting.isEmpty(); }
+
+    bool moveUp(quint64 id); // waiting jobs only
+    bool moveDown(quint64 id);
+    bool moveTo(quint64 id, int waitingIndex);
+    bool remove(quint64 id); // a waiting job leaves the queue (reported as cancelled)
+    bool cancel(quint64 id); // running: terminate; waiting: remove
+    // For quitting: drops the waiting jobs, terminates the running ones and waits
+    // (up to graceMs, then SIGKILL) until no process of ours is left.
+    void cancelAll(int graceMs = 5000);
+
+signals:
+    void jobAdded(const vs::BuildJob &job);
+    void jobChanged(const vs::BuildJob &job); // state, pid, step, ...
+    void jobStarted(const vs::BuildJob &job); // its runner exists: runner(job.id)
+    void jobFinished(const vs::BuildJob &job); // final state; the job has left the queue
+    void jobRemoved(quint64 id); // left the queue (after finishing or removal)
+    void orderChanged();
+    void linesReady(quint64 id, const vs::LogLines &lines);
+    void idle(); // nothing running, nothing waiting
+
+private:
+    void startNext();
+    void onRunnerFinished(BuildRunner *runner, const BuildJob &job);
+    int waitingIndex(quint64 id) const;
+
+    BuildSettings m_settings;
+    QPointer<BuildHistory> m_history;
+    QList<BuildJob> m_waiting;
+    QList<BuildRunner *> m_running;
+    quint64 m_nextId = 1;
+    bool m_shuttingDown = false;
+};
+
+} // namespace vs

@@ -1,0 +1,276 @@
+#include "builds/BuildRunner.h"
+#include "builds/BuildWorktrees.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
+
+namespace vs {
+
+BuildRunner::BuildRunner(BuildSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+{
+    m_killTimer.setSingleShot(true);
+    connect(&m_killTimer, &QTimer::timeout, this, [this] { signalGroup(SIGKILL); });
+}
+
+BuildRunner::~BuildRunner()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        terminateAndWait(qMin(m_settings.cancelGraceMs, 2000));
+}
+
+QString BuildRunner::program(const BuildJob &job, const BuildSettings &settings)
+{
+    if (job.kind == BuildKind::Build && job.backend == BuildBackend::Nix)
+        return settings.nixBuildProgram;
+    return settings.floxProgram;
+}
+
+QStringList BuildRunner::arguments(const BuildJob &job, const BuildSettings &settings)
+{
+    if (job.kind == BuildKind::Publish)
+        return { QStringLiteral("publish"), QStringLiteral("-o"), job.org, job.variant };
+    if (job.backend == BuildBackend::Flox)
+        return { QStringLiteral("build"), job.variant };
+    QStringList args { QStringLiteral(".flox/pkgs/%1.nix").arg(job.variant), QStringLiteral("-o"),
+        QStringLiteral("result-%1").arg(job.variant) };
+    return args + settings.nixOptions;
+}
+
+QString BuildRunner::missingProgramMessage(const QString &program, BuildBackend backend)
+{
+    const bool found
+        = program.contains(QLatin1Char('/')) ? QFileInfo(program).isExecutable() : !QStandardPaths::findExecutable(program).isEmpty();
+    if (found)
+        return {};
+    const QString install = backend == BuildBackend::Nix
+        ? QStringLiteral("install Nix (https://nixos.org/download) so that nix-build is on PATH")
+        : QStringLiteral("install Flox (https://flox.dev/docs/install-flox/)");
+    return QStringLiteral("%1 was not found: %2, or set the program's path in the settings.").arg(program, install);
+}
+
+QString BuildRunner::stepFromLine(const QString &line)
+{
+    // Nix: building '/nix/store/0c5…-pytorch-2.8.0.drv'...
+    static const QRegularExpression re(QStringLiteral(R"(building '(?:/[^']*/)?[0-9a-z]{32}-([^']+?)(?:\.drv)?')"));
+    if (!line.contains(QLatin1String("building '")))
+        return {};
+    const QRegularExpressionMatch m = re.match(line);
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+void BuildRunner::start(const BuildJob &job)
+{
+    Q_ASSERT(!m_active);
+    m_job = job;
+    if (m_job.runId.isEmpty())
+        m_job.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_job.state = BuildState::Running;
+    m_job.started = QDateTime::currentDateTime();
+    m_job.exitCode = 0;
+    m_job.lastLines.clear();
+    m_active = true;
+    m_cancelRequested = false;
+    m_startMs = QDateTime::currentMSecsSinceEpoch();
+
+    if (job.kind == BuildKind::Publish && job.org.isEmpty()) {
+        finish(BuildState::Failed, QStringLiteral("no organisation given for flox publish"));
+        return;
+    }
+    const QString prog = program(m_job, m_settings);
+    const QString missing = missingProgramMessage(prog, m_job.kind == BuildKind::Publish ? BuildBackend::Flox : m_job.backend);
+    if (!missing.isEmpty()) {
+        finish(BuildState::Failed, missing);
+        return;
+    }
+
+    // git worktree add can take seconds on a large repository: not on the UI thread.
+    m_job.currentStep = QStringLiteral("preparing the working tree");
+    const BuildWorktrees worktrees(m_settings.worktreeDirectory(), m_settings.gitProgram);
+    const QString repo = m_job.repoRoot, branch = m_job.branch;
+    auto *watcher = new QFutureWatcher<BuildWorktrees::Place>(this);
+    connect(watcher, &QFutureWatcher<BuildWorktrees::Place>::finished, this, [this, watcher] {
+        const BuildWorktrees::Place place = watcher->result();
+        watcher->deleteLater();
+        if (m_cancelRequested) {
+            finish(BuildState::Cancelled);
+            return;
+        }
+        if (!place.error.isEmpty()) {
+            finish(BuildState::Failed, place.error);
+            return;
+        }
+        m_job.workDir = place.directory;
+        m_job.commit = place.commit;
+        if (m_job.branch.isEmpty())
+            m_job.branch = place.branch;
+        launch();
+    });
+    watcher->setFuture(QtConcurrent::run([worktrees, repo, branch] { return worktrees.prepare(repo, branch); }));
+}
+
+void BuildRunner::launch()
+{
+    QDir().mkpath(m_settings.logDirectory());
+    const QString stamp = m_job.started.toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString suffix = m_job.kind == BuildKind::Publish ? QStringLiteral("-publish") : QString();
+    m_job.logFile
+        = QDir(m_settings.logDirectory()).filePath(QStringLiteral("%1-%2%3-%4.log").arg(stamp, m_job.variant, suffix, m_job.runId.left(8)));
+    m_log.setFileName(m_job.logFile);
+    if (!m_log.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        m_job.logFile.clear(); // the build still runs; only the file copy of its log is lost
+
+    m_process = new QProcess(this);
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setWorkingDirectory(m_job.workDir);
+    // Own session = own process group, so cancel reaches every child; and the child
+    // goes down with us if the app dies (Linux), instead of building on unseen.
+    m_process->setChildProcessModifier([] {
+        ::setsid();
+#ifdef Q_OS_LINUX
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
+    });
+    connect(m_process, &QProcess::readyReadStandardOutput, this, &BuildRunner::onReadyRead);
+    connect(m_process, &QProcess::finished, this, &BuildRunner::onFinished);
+    connect(m_process, &QProcess::errorOccurred, this, &BuildRunner::onError);
+
+    m_job.currentStep.clear();
+    const QString prog = program(m_job, m_settings);
+    m_process->start(prog, arguments(m_job, m_settings));
+    if (!m_process->waitForStarted(30000))
+        return; // onError reports it
+    m_job.pid = m_process->processId();
+    m_pgid = m_job.pid;
+    emit jobStarted(m_job);
+}
+
+void BuildRunner::addLine(QByteArrayView raw, LogLines &batch)
+{
+    LogLine line = m_parser.parseLine(raw);
+    if (m_log.isOpen()) {
+        m_log.write(line.text.toUtf8());
+        m_log.write("\n", 1);
+    }
+    const QString step = stepFromLine(line.text);
+    if (!step.isEmpty() && step != m_job.currentStep) {
+        m_job.currentStep = step;
+        emit stepChanged(step);
+    }
+    m_job.lastLines.append(line.text);
+    if (m_job.lastLines.size() > kLastLines * 2) // trimmed in chunks: cheaper than per line
+        m_job.lastLines.remove(0, m_job.lastLines.size() - kLastLines);
+    batch.append(std::move(line));
+}
+
+void BuildRunner::onReadyRead()
+{
+    const QByteArray chunk = m_process->readAllStandardOutput();
+    LogLines batch;
+    m_splitter.feed(chunk, [&](QByteArrayView raw) { addLine(raw, batch); });
+    if (!batch.isEmpty())
+        emit linesReady(batch);
+}
+
+void BuildRunner::onFinished(int exitCode, QProcess::ExitStatus status)
+{
+    onReadyRead();
+    LogLines batch;
+    m_splitter.finish([&](QByteArrayView raw) { addLine(raw, batch); });
+    if (!batch.isEmpty())
+        emit linesReady(batch);
+    m_killTimer.stop();
+    if (m_cancelRequested) {
+        signalGroup(SIGKILL); // anything of the group that outlived its leader
+        finish(BuildState::Cancelled);
+        return;
+    }
+    m_job.exitCode = status == QProcess::NormalExit ? exitCode : -1;
+    if (status == QProcess::NormalExit && exitCode == 0) {
+        if (m_job.kind == BuildKind::Build) {
+            m_job.resultLink = QDir(m_job.workDir).filePath(QStringLiteral("result-%1").arg(m_job.variant));
+            const QFileInfo link(m_job.resultLink);
+            m_job.storePath = link.isSymLink() ? link.symLinkTarget() : QString();
+        }
+        finish(BuildState::Succeeded);
+    } else {
+        finish(BuildState::Failed, status == QProcess::CrashExit ? QStringLiteral("the build process was killed") : QString());
+    }
+}
+
+void BuildRunner::onError(QProcess::ProcessError error)
+{
+    if (error == QProcess::FailedToStart && m_active)
+        finish(BuildState::Failed, QStringLiteral("could not start %1: %2").arg(program(m_job, m_settings), m_process->errorString()));
+}
+
+void BuildRunner::finish(BuildState state, const QString &message)
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    m_job.state = state;
+    m_job.pid = 0;
+    m_job.durationMs = QDateTime::currentMSecsSinceEpoch() - m_startMs;
+    if (!message.isEmpty()) {
+        m_job.message = message;
+        m_job.lastLines.append(message);
+        emit linesReady({ LogLine { message, {} } });
+        if (m_log.isOpen())
+            m_log.write(message.toUtf8() + '\n');
+    }
+    if (m_job.lastLines.size() > kLastLines)
+        m_job.lastLines.remove(0, m_job.lastLines.size() - kLastLines);
+    if (state == BuildState::Succeeded)
+        m_job.lastLines.clear(); // kept for failures only
+    if (state == BuildState::Failed && m_job.exitCode == 0)
+        m_job.exitCode = -1; // failed before any exit code existed
+    m_log.close();
+    emit finished(m_job);
+}
+
+void BuildRunner::signalGroup(int signal)
+{
+    if (m_pgid > 0)
+        ::kill(-pid_t(m_pgid), signal);
+}
+
+void BuildRunner::cancel()
+{
+    if (!m_active || m_cancelRequested)
+        return;
+    m_cancelRequested = true;
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return; // still preparing: the preparation's end reports the cancel
+    signalGroup(SIGTERM);
+    m_killTimer.start(m_settings.cancelGraceMs);
+}
+
+void BuildRunner::terminateAndWait(int graceMs)
+{
+    if (!m_active)
+        return;
+    m_cancelRequested = true;
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    signalGroup(SIGTERM);
+    if (!m_process->waitForFinished(graceMs)) {
+        signalGroup(SIGKILL);
+        m_process->waitForFinished(5000);
+    }
+}
+
+} // namespace vs

@@ -1,0 +1,111 @@
+#include "builds/PublishChecks.h"
+#include "builds/BuildHistory.h"
+#include "builds/BuildWorktrees.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace vs {
+
+namespace {
+int git(const QString &program, const QString &repo, const QStringList &args, QString *out = nullptr)
+{
+    return BuildWorktrees::git(program, repo, args, out);
+}
+} // namespace
+
+bool PublishChecks::isValidOrg(const QString &org)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    return re.match(org).hasMatch();
+}
+
+bool PublishChecks::allMet(const QList<PublishCheck> &checks)
+{
+    for (const PublishCheck &c : checks)
+        if (!c.met)
+            return false;
+    return !checks.isEmpty();
+}
+
+QList<PublishCheck> PublishChecks::evaluate(
+    const QString &repoRoot, const QString &branchIn, const QString &variant, const BuildHistory *history, const QString &gitProgram)
+{
+    QList<PublishCheck> checks;
+    QString current;
+    git(gitProgram, repoRoot, { QStringLiteral("symbolic-ref"), QStringLiteral("--short"), QStringLiteral("-q"), QStringLiteral("HEAD") },
+        &current);
+    const QString branch = branchIn.isEmpty() ? current : branchIn;
+    const bool checkedOut = branch == current;
+    const QString recipe = QStringLiteral(".flox/pkgs/%1.nix").arg(variant);
+
+    // 1. The recipe is in git (on that branch).
+    QString listed;
+    const bool isRepo = git(gitProgram, repoRoot, { QStringLiteral("rev-parse"), QStringLiteral("--git-dir") }) == 0;
+    if (!isRepo) {
+        checks.append({ QStringLiteral("tracked"), false, QStringLiteral("%1 is not a git repository").arg(repoRoot) });
+    } else {
+        git(gitProgram, repoRoot, { QStringLiteral("ls-tree"), QStringLiteral("--name-only"), branch, QStringLiteral("--"), recipe },
+            &listed);
+        checks.append({ QStringLiteral("tracked"), !listed.isEmpty(),
+            !listed.isEmpty() ? QStringLiteral("%1 is committed on %2").arg(recipe, branch)
+                              : QStringLiteral("%1 is not committed on %2: add and commit it").arg(recipe, branch) });
+    }
+
+    // 2. Tracked files are clean (flox publishes a commit, not a working tree).
+    if (!checkedOut) {
+        checks.append({ QStringLiteral("clean"), isRepo,
+            QStringLiteral("%1 is not checked out: it is published from the app's clean worktree").arg(branch) });
+    } else {
+        QString dirty;
+        const bool ok = git(gitProgram, repoRoot,
+                            { QStringLiteral("status"), QStringLiteral("--porcelain"), QStringLiteral("--untracked-files=no") }, &dirty)
+            == 0;
+        const int count = dirty.isEmpty() ? 0 : int(dirty.count(QLatin1Char('\n')) + 1);
+        checks.append({ QStringLiteral("clean"), ok && dirty.isEmpty(),
+            ok && dirty.isEmpty() ? QStringLiteral("no uncommitted changes to tracked files")
+                                  : QStringLiteral("%1 tracked file(s) have uncommitted changes: commit or stash them").arg(count) });
+    }
+
+    // 3. A remote exists.
+    QString remotes;
+    git(gitProgram, repoRoot, { QStringLiteral("remote") }, &remotes);
+    checks.append({ QStringLiteral("remote"), !remotes.isEmpty(),
+        remotes.isEmpty() ? QStringLiteral("no git remote is defined: add one with git remote add")
+                          : QStringLiteral("remote: %1").arg(remotes.split(QLatin1Char('\n')).join(QStringLiteral(", "))) });
+
+    // 4. The branch's commit is on its upstream.
+    QString upstream;
+    if (git(gitProgram, repoRoot, { QStringLiteral("rev-parse"), QStringLiteral("--abbrev-ref"), branch + QStringLiteral("@{upstream}") },
+            &upstream)
+            != 0
+        || upstream.isEmpty()) {
+        checks.append({ QStringLiteral("pushed"), false,
+            QStringLiteral("%1 has no upstream branch: push it with git push -u <remote> %1").arg(branch) });
+    } else {
+        QString ahead;
+        git(gitProgram, repoRoot, { QStringLiteral("rev-list"), QStringLiteral("--count"), upstream + QStringLiteral("..") + branch },
+            &ahead);
+        const int n = ahead.toInt();
+        checks.append({ QStringLiteral("pushed"), n == 0,
+            n == 0 ? QStringLiteral("%1 is pushed to %2").arg(branch, upstream)
+                   : QStringLiteral("%1 commit(s) of %2 are not pushed to %3: git push").arg(n).arg(branch, upstream) });
+    }
+
+    // 5. The cell has a build result.
+    const CellHistory cell = history ? history->cell(branch, variant) : CellHistory();
+    const bool built = cell.lastBuild.outcome == BuildState::Succeeded;
+    const bool resultThere = built && (cell.lastBuild.storePath.isEmpty() || QFileInfo::exists(cell.lastBuild.storePath));
+    QString builtMessage;
+    if (!built)
+        builtMessage = QStringLiteral("%1 on %2 has no successful build yet: build it first").arg(variant, branch);
+    else if (!resultThere)
+        builtMessage
+            = QStringLiteral("the build result %1 no longer exists (garbage-collected?): build again").arg(cell.lastBuild.storePath);
+    else
+        builtMessage = QStringLiteral("built %1").arg(cell.lastBuild.started.toString(Qt::ISODate));
+    checks.append({ QStringLiteral("built"), resultThere, builtMessage });
+    return checks;
+}
+
+} // namespace vs
