@@ -42,7 +42,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_preview = new RecipePreview(this);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("mainSplitter"));
-    split->addWidget(m_branches);
+    // The left column: a hint while no repository is open, then the branches.
+    auto *left = new QWidget(this);
+    auto *leftColumn = new QVBoxLayout(left);
+    leftColumn->setContentsMargins(0, 0, 0, 0);
+    auto *hint = new QLabel(tr("Open a build repository to see its matrix."), left);
+    hint->setObjectName(QStringLiteral("noRepositoryHint"));
+    hint->setWordWrap(true);
+    leftColumn->addWidget(hint);
+    leftColumn->addWidget(m_branches, 1);
+    split->addWidget(left);
     split->addWidget(center);
     split->addWidget(m_preview);
     split->setStretchFactor(1, 3);

@@ -8,6 +8,14 @@
         <translation>Variant Studio</translation>
     </message>
     <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
         <source>Open a build repository to see its matrix.</source>
         <translation>Öffnen Sie ein Build-Repository, um seine Matrix zu sehen.</translation>
     </message>
