@@ -145,6 +145,20 @@ private slots:
                 ++germanTexts;
         }
         QVERIFY2(germanTexts > 0, qPrintable(texts.join(QLatin1String(" | "))));
+        // The colour legend (views/Legend, objectName "legend") names each status in German.
+        if (auto *legend = window.findChild<QWidget *>(QStringLiteral("legend"))) {
+            QStringList legendTexts;
+            for (QLabel *l : legend->findChildren<QLabel *>())
+                if (!l->text().isEmpty())
+                    legendTexts << l->text();
+            QVERIFY2(!legendTexts.isEmpty(), "the legend shows no text");
+            for (const QString &text : legendTexts)
+                QVERIFY2(std::find(german.cbegin(), german.cend(), text) != german.cend() || !german.contains(text),
+                    qPrintable(QStringLiteral("legend in English: \"%1\"").arg(text)));
+            QVERIFY2(legendTexts.contains(QCoreApplication::translate("CellStatus", "defined"))
+                    && legendTexts.contains(QStringLiteral("definiert")),
+                qPrintable(legendTexts.join(QLatin1String(" | "))));
+        }
         // The main menu's first entry, once the window has menus.
         const QStringList menus = menuTitles(window);
         if (!menus.isEmpty()) {
@@ -184,8 +198,18 @@ private slots:
     {
         // main() below makes the system prefer German, as LANGUAGE=de does on a desktop.
         QCOMPARE(vs::installTranslations(*qApp, QString()), QStringLiteral("de"));
-        QCOMPARE(QCoreApplication::translate("vs::MainWindow", "Open a build repository to see its matrix."),
-            changedByTranslation().value(QStringLiteral("Open a build repository to see its matrix.")));
+        // Every message of the .ts file is now answered in German.
+        QString error;
+        int checked = 0;
+        for (const TsMessage &m : readTs(tsPath, &error)) {
+            if (m.translations.size() != 1)
+                continue; // plural forms need a count
+            const QByteArray context = m.context.toUtf8(), source = m.source.toUtf8();
+            QCOMPARE(QCoreApplication::translate(context.constData(), source.constData()), m.translations.first());
+            ++checked;
+        }
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(checked > 0);
     }
 
     void tsFileIsCompletelyTranslated()
