@@ -1,0 +1,256 @@
+#include "recipes/Lint.h"
+
+#include "repository/RepositoryScanner.h"
+#include "variants/Compatibility.h"
+
+#include <QSet>
+
+namespace vs {
+
+namespace {
+
+using Severity = LintProblem::Severity;
+
+const QString kNaming = QStringLiteral("naming");
+const QString kUnknownPart = QStringLiteral("unknown-part");
+const QString kNonCanonical = QStringLiteral("non-canonical");
+const QString kPname = QStringLiteral("pname-mismatch");
+const QString kDuplicate = QStringLiteral("duplicate-variant");
+const QString kUnreadable = QStringLiteral("unreadable");
+const QString kGpu = QStringLiteral("gpu-arch-mismatch");
+const QString kGpuUnknown = QStringLiteral("gpu-arch-unknown");
+const QString kCpu = QStringLiteral("cpu-flags-mismatch");
+const QString kCpuUnknown = QStringLiteral("cpu-flags-unknown");
+const QString kCudaArch = QStringLiteral("cuda-arch-unsupported");
+const QString kCudaRelease = QStringLiteral("cuda-release-mismatch");
+const QString kCudaSupport = QStringLiteral("cuda-support-mismatch");
+const QString kPlatform = QStringLiteral("platform-mismatch");
+const QString kRev = QStringLiteral("nixpkgs-rev-differs");
+
+// Collects the problems of one file.
+class FileCheck {
+public:
+    FileCheck(const Catalog &c, const BranchScan &b, const RecipeFile &r, QList<LintProblem> &out)
+        : m_catalog(c)
+        , m_branch(b)
+        , m_recipe(r)
+        , m_meta(r.meta)
+        , m_out(out)
+    {
+    }
+
+    void run()
+    {
+        if (m_recipe.binary)
+            return add(0, Severity::Warning, kUnreadable, QStringLiteral("binary file (it contains NUL bytes): not a recipe text"));
+        if (m_recipe.tooLarge)
+            return add(0, Severity::Warning, kUnreadable,
+                QStringLiteral("%1 bytes, larger than a recipe can reasonably be: not read").arg(m_recipe.size));
+        if (!m_recipe.variant)
+            return add(0, Severity::Warning, kNaming,
+                QStringLiteral("%1; flox still builds it, as package '%2'")
+                    .arg(m_recipe.parseError, RepositoryScanner::packageNameOf(m_recipe.path)));
+        if (!m_recipe.parseError.isEmpty())
+            return add(0, Severity::Warning, kUnreadable, m_recipe.parseError);
+        const VariantName &v = *m_recipe.variant;
+        for (const QString &why : v.nonCanonical)
+            add(0, Severity::Warning, kNonCanonical, QStringLiteral("file name: %1 (canonical name: %2)").arg(why, v.fileName()));
+        const Compatibility compat = Compatibility::of(m_catalog, v);
+        if (!compat.known)
+            add(0, Severity::Warning, kUnknownPart, QStringLiteral("file name: %1 (not in the catalogue)").arg(compat.reason));
+        else if (!compat.compatible)
+            add(m_meta.line(QStringLiteral("gpuArch")), Severity::Error, kCudaArch, compat.reason);
+        checkPname();
+        checkGpu(v);
+        checkCuda(v);
+        checkCpuFlags(v);
+        checkPlatform(v);
+        checkRev();
+    }
+
+private:
+    void add(int line, Severity s, const QString &rule, const QString &message)
+    {
+        m_out.append({ m_branch.name, m_recipe.path, line, s, rule, message });
+    }
+
+    void checkPname()
+    {
+        const QString byFile = RepositoryScanner::packageNameOf(m_recipe.path);
+        if (m_meta.pname.isEmpty() || m_meta.pname.contains(QLatin1String("${")) || m_meta.pname == byFile)
+            return;
+        add(m_meta.line(QStringLiteral("pname")), Severity::Warning, kPname,
+            QStringLiteral("pname \"%1\" differs from the file name: `flox build` names the package '%2', "
+                           "`flox publish` publishes it as '%1'")
+                .arg(m_meta.pname, byFile));
+    }
+
+    void checkGpu(const VariantName &v)
+    {
+        const int line = m_meta.line(QStringLiteral("gpuArch"));
+        if (!m_meta.gpuArchConflict.isEmpty())
+            return add(
+                line, Severity::Error, kGpu, QStringLiteral("the recipe names two GPU architectures: %1").arg(m_meta.gpuArchConflict));
+        const QString found = m_meta.gpuArch;
+        switch (v.kind) {
+        case VariantName::Kind::Cuda:
+            if (found.isEmpty())
+                return add(0, Severity::Info, kGpuUnknown,
+                    QStringLiteral("could not tell which GPU architecture the recipe builds for (looked for gpuArchNum, "
+                                   "gpuArchSM, gpuTargets, TORCH_CUDA_ARCH_LIST, gpuArch); the file name says %1")
+                        .arg(v.gpu));
+            if (found != v.gpu)
+                add(line, Severity::Error, kGpu, QStringLiteral("the file name says %1 but the recipe builds for %2").arg(v.gpu, found));
+            return;
+        case VariantName::Kind::Darwin:
+            if (!found.isEmpty() && found != v.isa)
+                add(line, Severity::Error, kGpu, QStringLiteral("a darwin-%1 recipe sets GPU architecture %2").arg(v.isa, found));
+            return;
+        case VariantName::Kind::Cpu:
+            if (!found.isEmpty())
+                add(line, Severity::Error, kGpu, QStringLiteral("a CPU-only recipe sets GPU architecture %1").arg(found));
+            return;
+        }
+    }
+
+    void checkCuda(const VariantName &v)
+    {
+        const bool cuda = v.kind == VariantName::Kind::Cuda;
+        const QString release = m_meta.cudaRelease();
+        if (cuda && !release.isEmpty() && release != v.cuda)
+            add(m_meta.line(QStringLiteral("cudaPackages")), Severity::Error, kCudaRelease,
+                QStringLiteral("the file name says CUDA %1 but the recipe uses %2").arg(dotted(v.cuda), m_meta.cudaPackages));
+        if (m_meta.cudaSupport && *m_meta.cudaSupport != cuda)
+            add(m_meta.line(QStringLiteral("cudaSupport")), Severity::Error, kCudaSupport,
+                cuda ? QStringLiteral("a CUDA recipe sets cudaSupport = false: it would build without CUDA")
+                     : QStringLiteral("a recipe without CUDA in its name sets cudaSupport = true"));
+    }
+
+    void checkCpuFlags(const VariantName &v)
+    {
+        const CpuIsa *isa = v.kind == VariantName::Kind::Darwin ? nullptr : m_catalog.cpuIsa(v.isa);
+        if (!isa)
+            return;
+        QStringList found;
+        for (const QString &f : m_meta.cpuFlags)
+            if (!f.startsWith(QLatin1String("-mtune="))) // tuning never changes which machines run it
+                found.append(f);
+        if (found.isEmpty())
+            return add(0, Severity::Info, kCpuUnknown,
+                QStringLiteral("found no -m compiler flags; %1 needs %2").arg(isa->id, isa->compilerFlags.join(QLatin1Char(' '))));
+        const QSet<QString> want(isa->compilerFlags.begin(), isa->compilerFlags.end());
+        const QSet<QString> have(found.begin(), found.end());
+        if (want == have)
+            return;
+        QStringList missing, extra;
+        for (const QString &f : isa->compilerFlags)
+            if (!have.contains(f))
+                missing.append(f);
+        for (const QString &f : found)
+            if (!want.contains(f))
+                extra.append(f);
+        QString message = QStringLiteral("the file name says %1 but the compiler flags differ:").arg(isa->id);
+        if (!missing.isEmpty())
+            message += QStringLiteral(" missing %1").arg(missing.join(QLatin1Char(' ')));
+        if (!extra.isEmpty())
+            message += QStringLiteral("%1 unexpected %2")
+                           .arg(missing.isEmpty() ? QString() : QStringLiteral(";"), extra.join(QLatin1Char(' ')));
+        for (const CpuIsa &other : m_catalog.cpuIsas)
+            if (QSet<QString>(other.compilerFlags.begin(), other.compilerFlags.end()) == have)
+                message += QStringLiteral(" (these are the flags of %1)").arg(other.id);
+        add(m_meta.line(QStringLiteral("cpuFlags")), Severity::Error, kCpu, message);
+    }
+
+    void checkPlatform(const VariantName &v)
+    {
+        if (m_meta.platforms.isEmpty())
+            return;
+        QString expected;
+        if (v.kind == VariantName::Kind::Darwin)
+            expected = m_catalog.darwin.platform;
+        else if (const CpuIsa *isa = m_catalog.cpuIsa(v.isa))
+            expected = isa->platform;
+        if (expected.isEmpty() || m_meta.platforms.contains(expected))
+            return;
+        add(m_meta.line(QStringLiteral("platforms")), Severity::Error, kPlatform,
+            QStringLiteral("%1 runs on %2 but meta.platforms lists %3").arg(v.isa, expected, m_meta.platforms.join(QStringLiteral(", "))));
+    }
+
+    void checkRev()
+    {
+        const QString common = m_branch.mostCommonNixpkgsRev;
+        if (common.isEmpty() || m_meta.nixpkgsRev.isEmpty() || m_meta.nixpkgsRev == common)
+            return;
+        add(m_meta.line(QStringLiteral("nixpkgsRev")), Severity::Info, kRev,
+            QStringLiteral("pins nixpkgs %1 while most recipes of the branch pin %2").arg(m_meta.nixpkgsRev.left(12), common.left(12)));
+    }
+
+    static QString dotted(QString id) { return id.replace(QLatin1Char('_'), QLatin1Char('.')); }
+
+    const Catalog &m_catalog;
+    const BranchScan &m_branch;
+    const RecipeFile &m_recipe;
+    const RecipeMetadata &m_meta;
+    QList<LintProblem> &m_out;
+};
+
+void checkDuplicates(const BranchScan &b, QList<LintProblem> &out)
+{
+    QHash<QString, QStringList> byVariant;
+    QStringList order;
+    for (const RecipeFile &r : b.recipes) {
+        if (r.state == RecipeFile::State::Deleted || !r.variant)
+            continue;
+        const QString key = r.variant->toString();
+        if (!byVariant.contains(key))
+            order.append(key);
+        byVariant[key].append(r.path);
+    }
+    for (const QString &key : order) {
+        const QStringList &paths = byVariant.value(key);
+        for (qsizetype i = 1; i < paths.size(); ++i)
+            out.append({ b.name, paths[i], 0, Severity::Warning, kDuplicate,
+                QStringLiteral("same variant as %1 (both are %2): the matrix cell has two recipes").arg(paths.first(), key) });
+    }
+}
+
+} // namespace
+
+QList<LintProblem> Lint::check(const Catalog &catalog, const BranchScan &branch)
+{
+    QList<LintProblem> out;
+    for (const RecipeFile &r : branch.recipes)
+        if (r.state != RecipeFile::State::Deleted)
+            FileCheck(catalog, branch, r, out).run();
+    checkDuplicates(branch, out);
+    return out;
+}
+
+const QList<LintRule> &Lint::rules()
+{
+    static const QList<LintRule> list = {
+        { kNaming, Severity::Warning,
+            QStringLiteral("a .nix file whose name is not {package}-python{3XY}-{cpu|cudaM_m-smNN|darwin}-{isa}") },
+        { kUnknownPart, Severity::Warning, QStringLiteral("the name's package, Python, CUDA, GPU or ISA is not in the catalogue") },
+        { kNonCanonical, Severity::Warning,
+            QStringLiteral("spelled differently from the canonical name (armv8.2, a version glued to the package)") },
+        { kPname, Severity::Warning,
+            QStringLiteral("pname differs from the file name (flox build uses the file name, publishing uses pname)") },
+        { kDuplicate, Severity::Warning, QStringLiteral("two files of one branch are the same variant") },
+        { kUnreadable, Severity::Warning, QStringLiteral("binary, too large or unreadable file") },
+        { kGpu, Severity::Error, QStringLiteral("the recipe builds for another GPU architecture than its name says") },
+        { kGpuUnknown, Severity::Info, QStringLiteral("the GPU architecture could not be read from the recipe") },
+        { kCpu, Severity::Error, QStringLiteral("the -m compiler flags are not the ISA's flags") },
+        { kCpuUnknown, Severity::Info, QStringLiteral("no -m compiler flags found") },
+        { kCudaArch, Severity::Error, QStringLiteral("the CUDA release cannot compile for the GPU architecture") },
+        { kCudaRelease, Severity::Error, QStringLiteral("the recipe uses another cudaPackages than its name says") },
+        { kCudaSupport, Severity::Error, QStringLiteral("cudaSupport contradicts the name") },
+        { kPlatform, Severity::Error,
+            QStringLiteral("meta.platforms does not include the ISA's platform (ARM ISA on x86 or the reverse)") },
+        { kRev, Severity::Info, QStringLiteral("the recipe pins another nixpkgs than most of its branch") },
+        { QStringLiteral("catalog"), Severity::Error, QStringLiteral("the repository's .flox/variant-studio.yaml has an error") },
+    };
+    return list;
+}
+
+} // namespace vs

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace vs {
+
+// What a recipe's text says about the build, read with patterns (no evaluation):
+// good enough to compare against the file name and the catalogue. Anything in a
+// shape we do not recognise stays empty ("unknown"); it is never guessed.
+struct RecipeMetadata {
+    QString pname;
+    QString gpuArch; // "sm90", "mps", or empty = unknown
+    QStringList cpuFlags; // -m… compiler flags, in order, without duplicates
+    QString nixpkgsRev; // from the fetchTarball url of nixpkgs
+    QString cudaPackages; // "cudaPackages_12_9"
+    std::optional<bool> cudaSupport;
+    QString description;
+    QStringList platforms; // "x86_64-linux", …
+    QHash<QString, int> lines; // field name above -> 1-based line where it was found
+
+    // When the text names two different GPU architectures (e.g. gpuArchNum = "90"
+    // but gpuTargets = [ "8.6" ]), gpuArch stays empty and this says which, where.
+    QString gpuArchConflict;
+
+    // The CUDA release id of cudaPackages ("12_9"), empty when none.
+    QString cudaRelease() const;
+    int line(const QString &field) const { return lines.value(field, 0); }
+
+    static RecipeMetadata extract(const QString &text);
+
+    // "90", "8.6", "9.0", "sm_90", "sm90a", "9.0+PTX", "mps" -> "sm90", "sm86", …, "mps";
+    // anything else -> empty.
+    static QString normaliseGpuArch(const QString &value);
+};
+
+} // namespace vs

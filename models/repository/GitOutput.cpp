@@ -1,0 +1,91 @@
+#include "repository/GitOutput.h"
+
+namespace vs::GitOutput {
+
+QStringList refFormat()
+{
+    return { QStringLiteral("--format=%(refname)%00%(objectname)%00%(objecttype)%00%(symref)") };
+}
+
+QList<Ref> parseRefs(const QByteArray &out)
+{
+    QList<Ref> refs;
+    for (const QByteArray &line : out.split('\n')) {
+        const QList<QByteArray> f = line.split('\0');
+        if (f.size() < 4 || !f[3].isEmpty() || f[2] != "commit")
+            continue;
+        Ref r;
+        r.fullName = QString::fromUtf8(f[0]);
+        r.commit = QString::fromLatin1(f[1]);
+        if (r.fullName.startsWith(QLatin1String("refs/heads/"))) {
+            r.name = r.fullName.mid(11);
+        } else if (r.fullName.startsWith(QLatin1String("refs/remotes/"))) {
+            r.name = r.fullName.mid(13);
+            r.remote = true;
+        } else {
+            continue;
+        }
+        refs.append(r);
+    }
+    return refs;
+}
+
+QList<TreeEntry> parseLsTree(const QByteArray &out)
+{
+    // "<mode> SP <type> SP <object> SP+ <size> TAB <path>" NUL
+    QList<TreeEntry> entries;
+    for (const QByteArray &record : out.split('\0')) {
+        const qsizetype tab = record.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const QList<QByteArray> f = record.left(tab).simplified().split(' ');
+        if (f.size() < 4)
+            continue;
+        TreeEntry e;
+        e.mode = QString::fromLatin1(f[0]);
+        e.type = QString::fromLatin1(f[1]);
+        e.object = QString::fromLatin1(f[2]);
+        bool ok = false;
+        e.size = f[3].toLongLong(&ok);
+        if (!ok)
+            e.size = -1;
+        e.path = QString::fromUtf8(record.mid(tab + 1));
+        entries.append(e);
+    }
+    return entries;
+}
+
+QList<StatusEntry> parseStatus(const QByteArray &out)
+{
+    // "XY path" NUL, and for renames/copies "XY new" NUL "old" NUL.
+    QList<StatusEntry> entries;
+    const QList<QByteArray> records = out.split('\0');
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const QByteArray &r = records[i];
+        if (r.size() < 4)
+            continue;
+        const char x = r[0], y = r[1];
+        const QString path = QString::fromUtf8(r.mid(3));
+        if (x == 'R' || x == 'C') {
+            if (y != 'D') // renamed in the index, then removed from disk: nothing there
+                entries.append({ path, RecipeFile::State::New });
+            if (i + 1 < records.size() && x == 'R')
+                entries.append({ QString::fromUtf8(records[i + 1]), RecipeFile::State::Deleted });
+            ++i;
+            continue;
+        }
+        if (x == '?' && y == '?')
+            entries.append({ path, RecipeFile::State::New });
+        else if (x == 'A' && y != 'D')
+            entries.append({ path, RecipeFile::State::New });
+        else if (x == 'A')
+            continue; // added to the index, then removed from disk: nothing there
+        else if (x == 'D' || y == 'D')
+            entries.append({ path, RecipeFile::State::Deleted });
+        else if (x != '!')
+            entries.append({ path, RecipeFile::State::Modified });
+    }
+    return entries;
+}
+
+} // namespace vs::GitOutput
