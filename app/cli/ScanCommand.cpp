@@ -1,11 +1,115 @@
 #include "cli/Commands.h"
 #include "cli/Output.h"
+#include "cli/RepositoryCli.h"
+
+#include <QJsonArray>
 
 namespace vs::cli {
 
+namespace {
+
+QJsonObject scanJson(const RepositoryScan &scan)
+{
+    QJsonArray branches;
+    for (const BranchScan &b : scan.branches) {
+        QJsonArray recipes;
+        for (const RecipeFile &r : b.recipes)
+            recipes.append(recipeJson(r));
+        branches.append(QJsonObject {
+            { QStringLiteral("name"), b.name },
+            { QStringLiteral("commit"), b.commit.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(b.commit) },
+            { QStringLiteral("current"), b.current },
+            { QStringLiteral("remote"), b.remote },
+            { QStringLiteral("hasPkgsDir"), b.hasPkgsDir },
+            { QStringLiteral("mostCommonNixpkgsRev"),
+                b.mostCommonNixpkgsRev.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(b.mostCommonNixpkgsRev) },
+            { QStringLiteral("recipes"), recipes },
+        });
+    }
+    QJsonArray problems;
+    for (const LintProblem &p : scan.problems)
+        problems.append(p.toJson());
+    return QJsonObject {
+        { QStringLiteral("repository"), scan.root },
+        { QStringLiteral("currentBranch"), scan.currentBranch.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(scan.currentBranch) },
+        { QStringLiteral("branches"), branches },
+        { QStringLiteral("problems"), problems },
+    };
+}
+
+void printTable(const RepositoryScan &scan)
+{
+    out() << "Repository " << scan.root;
+    if (!scan.currentBranch.isEmpty())
+        out() << " (on " << scan.currentBranch << ")";
+    out() << "\n";
+    for (const BranchScan &b : scan.branches) {
+        out() << "\n" << b.name;
+        QStringList notes;
+        if (b.current)
+            notes << QStringLiteral("checked out");
+        if (b.remote)
+            notes << QStringLiteral("remote");
+        notes << (b.commit.isEmpty() ? QStringLiteral("no commit yet") : b.commit.left(10));
+        out() << " (" << notes.join(QStringLiteral(", ")) << "): ";
+        if (!b.hasPkgsDir) {
+            out() << "no .flox/pkgs\n";
+            continue;
+        }
+        out() << b.recipes.size() << " recipe file(s)";
+        if (!b.mostCommonNixpkgsRev.isEmpty())
+            out() << ", nixpkgs " << b.mostCommonNixpkgsRev.left(12);
+        out() << "\n";
+        out() << "  " << QStringLiteral("FILE").leftJustified(56) << QStringLiteral("CUDA").leftJustified(6)
+              << QStringLiteral("GPU").leftJustified(7) << QStringLiteral("ISA").leftJustified(12) << "STATE\n";
+        for (const RecipeFile &r : b.recipes) {
+            const bool cuda = r.variant && r.variant->kind == VariantName::Kind::Cuda;
+            QString gpu = cuda ? r.variant->gpu : QStringLiteral("-");
+            if (r.variant && r.variant->kind == VariantName::Kind::Darwin)
+                gpu = r.variant->isa;
+            QString state = r.state == RecipeFile::State::Committed ? QString() : RecipeFile::stateName(r.state);
+            if (!r.variant)
+                state = QStringLiteral("not a variant name");
+            else if (r.binary)
+                state = QStringLiteral("binary");
+            else if (r.tooLarge)
+                state = QStringLiteral("too large");
+            out() << "  " << r.fileName.leftJustified(56) << (cuda ? dotted(r.variant->cuda) : QStringLiteral("-")).leftJustified(6)
+                  << gpu.leftJustified(7) << (r.variant ? r.variant->isa : QStringLiteral("-")).leftJustified(12) << state << "\n";
+        }
+    }
+    int errors = 0;
+    for (const LintProblem &p : scan.problems)
+        errors += p.severity == LintProblem::Severity::Error;
+    if (!scan.problems.isEmpty())
+        out() << "\n" << scan.problems.size() << " lint finding(s), " << errors << " error(s): see `variant-studio lint`\n";
+    out().flush();
+}
+
+} // namespace
+
 int runScan(const QStringList &arguments)
 {
-    return fail(arguments.value(0), QStringLiteral("not available yet"), 2);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("List the recipes of every branch of a repository."));
+    parser.addPositionalArgument(
+        QStringLiteral("REPOSITORY"), QStringLiteral("A git repository with .flox/pkgs recipes (or a folder in it)."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption remotes(QStringLiteral("remotes"), QStringLiteral("Include remote-tracking branches."));
+    parser.addOptions({ json, remotes });
+    int status = 0;
+    if (!parseOrStop(parser, arguments, &status))
+        return status;
+    ScanOptions options;
+    options.includeRemotes = parser.isSet(remotes);
+    const std::optional<RepositoryScan> scan = scanOrFail(arguments.value(0), parser.positionalArguments().first(), options, &status);
+    if (!scan)
+        return status;
+    if (parser.isSet(json))
+        printJson(QJsonDocument(scanJson(*scan)));
+    else
+        printTable(*scan);
+    return 0;
 }
 
 } // namespace vs::cli

@@ -5,6 +5,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace vs {
 
 namespace {
@@ -223,6 +225,9 @@ QList<LintProblem> Lint::check(const Catalog &catalog, const BranchScan &branch)
         if (r.state != RecipeFile::State::Deleted)
             FileCheck(catalog, branch, r, out).run();
     checkDuplicates(branch, out);
+    // By file, then line: the order a person fixes them in.
+    std::stable_sort(out.begin(), out.end(),
+        [](const LintProblem &a, const LintProblem &b) { return a.file != b.file ? a.file < b.file : a.line < b.line; });
     return out;
 }
 

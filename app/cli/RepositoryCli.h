@@ -1,0 +1,25 @@
+#pragma once
+
+#include "repository/RepositoryScanner.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace vs::cli {
+
+// Shared by scan, lint and matrix: argument parsing with help, the scan itself
+// with a clear message on failure, and the JSON shape of one recipe.
+
+// Parses; on --help or an error prints and sets *status (0 or 2): return false to stop.
+// Expects exactly one positional argument: the repository.
+bool parseOrStop(QCommandLineParser &parser, const QStringList &arguments, int *status);
+
+// Scans, or prints "variant-studio <cmd>: not a git repository: …" and sets *status = 1.
+std::optional<RepositoryScan> scanOrFail(const QString &command, const QString &folder, const ScanOptions &options, int *status);
+
+QJsonObject recipeJson(const RecipeFile &recipe);
+QString dotted(QString id); // "12_9" -> "12.9"
+
+} // namespace vs::cli
