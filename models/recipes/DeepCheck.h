@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QFuture>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace vs {
+
+struct DeepCheckOptions {
+    QString nixInstantiate = QStringLiteral("nix-instantiate"); // name on PATH or a path
+    QStringList nixOptions; // extra arguments, e.g. {"--option", "substituters", ""}
+    int batchSize = 64; // recipes per nix-instantiate process
+    int timeoutMs = 300000; // per process
+    QString standInDir; // empty: the embedded stand-in nixpkgs, extracted once
+};
+
+// Evaluates recipes with the real `nix-instantiate --eval --strict --json`
+// against the stand-in nixpkgs of resources/nix (nothing is downloaded or
+// built) and reports what they really produce. Regular expressions over the
+// recipe text can be fooled by comments and unused bindings; this cannot.
+class DeepCheck {
+public:
+    struct Outcome {
+        QString file; // absolute path as given
+        bool evaluated = false;
+        QString error; // "could not evaluate" reason in nix's words; information, not a recipe fault
+        QString pname;
+        QString version;
+        QStringList gpuTargets; // effective TORCH_CUDA_ARCH_LIST ("9.0"), empty without CUDA
+        QStringList gpuTargetsArgument; // what .override { gpuTargets } received
+        std::optional<bool> cudaSupport; // empty: the package has no such notion
+        QString cudaPackages; // "cudaPackages_12_9"
+        QString cudaVersion; // "12.9"
+        QStringList cpuFlags; // -m… flags of CXXFLAGS/CFLAGS/NIX_CFLAGS_COMPILE (env and preConfigure)
+        QStringList cmakeFlags;
+        QStringList platforms; // meta.platforms
+        QString torch; // pname of the torch a torchvision/torchaudio recipe builds against
+    };
+
+    // Outcomes in the order of recipeFiles. Blocks: run it off the UI thread.
+    static QList<Outcome> evaluate(const QStringList &recipeFiles, const DeepCheckOptions &options = {});
+    static QFuture<QList<Outcome>> evaluateAsync(const QStringList &recipeFiles, const DeepCheckOptions &options = {});
+
+    // The embedded stand-in nixpkgs extracted to a folder keyed by its content
+    // (reused across runs). Empty and *error set when it cannot be written.
+    static QString standInDirectory(QString *error = nullptr);
+
+    // For recipes of branches that are not checked out: writes each (file name,
+    // text) into dir, keeping the names so `import ./sibling.nix` still works.
+    // Returns the absolute paths, or an empty list and *error.
+    static QStringList writeRecipes(const QString &dir, const QList<QPair<QString, QByteArray>> &recipes, QString *error = nullptr);
+};
+
+} // namespace vs

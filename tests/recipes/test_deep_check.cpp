@@ -1,0 +1,167 @@
+#include "recipes/DeepCheck.h"
+#include "support/GitFixture.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace vs;
+
+namespace {
+
+const QString kRecipes = QStringLiteral(VS_SOURCE_DIR "/tests/fixtures/deep-check");
+
+QByteArray fixture(const QString &name)
+{
+    QFile f(kRecipes + QLatin1Char('/') + name);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+DeepCheckOptions options()
+{
+    DeepCheckOptions o;
+    o.nixOptions = vs::test::offlineNixOptions();
+    return o;
+}
+
+const DeepCheck::Outcome *find(const QList<DeepCheck::Outcome> &outcomes, const QString &fileName)
+{
+    for (const DeepCheck::Outcome &o : outcomes)
+        if (o.file.endsWith(QLatin1Char('/') + fileName))
+            return &o;
+    return nullptr;
+}
+
+} // namespace
+
+class TestDeepCheck : public QObject {
+    Q_OBJECT
+
+    QList<DeepCheck::Outcome> m_outcomes; // one batch with every style, good and broken
+
+private slots:
+    void initTestCase()
+    {
+        // Good and broken recipes mixed in one batch, in the order a branch lists them.
+        QStringList files;
+        for (const char *name : { "pytorch-python313-cuda12_9-sm90-avx512.nix", "torchvision-python313-cuda12_9-sm90-avx512.nix",
+                 "broken-syntax.nix", "pytorch-python313-cuda12_8-sm86-avx2.nix", "torchaudio-python313-cuda12_8-sm86-avx2.nix",
+                 "throws.nix", "pytorch-python313-cpu-avx2.nix", "pytorch-python313-cuda12_8-sm90-avx2.nix", "needs-flash-attn.nix",
+                 "misspelt-argument.nix" })
+            files << kRecipes + QLatin1Char('/') + QLatin1String(name);
+        QElapsedTimer t;
+        t.start();
+        m_outcomes = DeepCheck::evaluate(files, options());
+        qInfo("%lld recipes in %lld ms", qlonglong(files.size()), t.elapsed());
+        QCOMPARE(m_outcomes.size(), files.size());
+        for (qsizetype i = 0; i < files.size(); ++i)
+            QCOMPARE(m_outcomes.at(i).file, files.at(i));
+    }
+
+    void pinnedOverlayRecipe()
+    {
+        const DeepCheck::Outcome *o = find(m_outcomes, "pytorch-python313-cuda12_9-sm90-avx512.nix");
+        QVERIFY2(o->evaluated, qPrintable(o->error));
+        QCOMPARE(o->pname, QStringLiteral("pytorch-python313-cuda12_9-sm90-avx512"));
+        QCOMPARE(o->version, QStringLiteral("2.10.0")); // the python3Packages overlay took effect
+        QCOMPARE(o->gpuTargets, QStringList { "9.0" });
+        QCOMPARE(o->gpuTargetsArgument, QStringList { "9.0" });
+        QCOMPARE(o->cudaSupport, std::optional<bool>(true));
+        QCOMPARE(o->cudaPackages, QStringLiteral("cudaPackages_12_9"));
+        QCOMPARE(o->cpuFlags, (QStringList { "-mavx512f", "-mavx512dq", "-mavx512vl", "-mavx512bw", "-mfma" }));
+        QCOMPARE(o->platforms, QStringList { "x86_64-linux" });
+    }
+
+    void torchvisionImportsItsSibling()
+    {
+        const DeepCheck::Outcome *o = find(m_outcomes, "torchvision-python313-cuda12_9-sm90-avx512.nix");
+        QVERIFY2(o->evaluated, qPrintable(o->error));
+        QCOMPARE(o->pname, QStringLiteral("torchvision-python313-cuda12_9-sm90-avx512"));
+        QCOMPARE(o->torch, QStringLiteral("pytorch-python313-cuda12_9-sm90-avx512"));
+        QCOMPARE(o->cudaSupport, std::optional<bool>(true));
+        QCOMPARE(o->cudaPackages, QStringLiteral("cudaPackages_12_9"));
+        QCOMPARE(o->gpuTargets, QStringList { "9.0" }); // its own export beats torchvision's default list
+    }
+
+    void callPackageStyleWithSibling()
+    {
+        const DeepCheck::Outcome *torch = find(m_outcomes, "pytorch-python313-cuda12_8-sm86-avx2.nix");
+        QVERIFY2(torch->evaluated, qPrintable(torch->error));
+        QCOMPARE(torch->gpuTargets, QStringList { "8.6" });
+        QCOMPARE(torch->cudaPackages, QStringLiteral("cudaPackages_12_8"));
+        QCOMPARE(torch->cpuFlags, (QStringList { "-mavx2", "-mfma", "-mf16c" }));
+        const DeepCheck::Outcome *audio = find(m_outcomes, "torchaudio-python313-cuda12_8-sm86-avx2.nix");
+        QVERIFY2(audio->evaluated, qPrintable(audio->error));
+        QCOMPARE(audio->torch, QStringLiteral("pytorch-python313-cuda12_8-sm86-avx2"));
+        QCOMPARE(audio->gpuTargets, QStringList { "8.6" });
+        QCOMPARE(audio->cudaSupport, std::optional<bool>(true));
+    }
+
+    void cpuOpenblasRecipe()
+    {
+        const DeepCheck::Outcome *o = find(m_outcomes, "pytorch-python313-cpu-avx2.nix");
+        QVERIFY2(o->evaluated, qPrintable(o->error));
+        QCOMPARE(o->pname, QStringLiteral("pytorch-python313-cpu-avx2"));
+        QCOMPARE(o->cudaSupport, std::optional<bool>(false));
+        QVERIFY(o->gpuTargets.isEmpty());
+        QCOMPARE(o->cpuFlags, (QStringList { "-mavx2", "-mfma", "-mf16c" }));
+    }
+
+    void aLyingRecipeIsCaught()
+    {
+        const DeepCheck::Outcome *o = find(m_outcomes, "pytorch-python313-cuda12_8-sm90-avx2.nix");
+        QVERIFY2(o->evaluated, qPrintable(o->error));
+        QCOMPARE(o->gpuTargets, QStringList { "8.6" });
+        QCOMPARE(o->cudaSupport, std::optional<bool>(true)); // from config.cudaSupport
+    }
+
+    void brokenRecipesDoNotSpoilTheBatch()
+    {
+        const DeepCheck::Outcome *syntax = find(m_outcomes, "broken-syntax.nix");
+        QVERIFY(!syntax->evaluated);
+        QVERIFY2(syntax->error.contains(QLatin1String("syntax error")), qPrintable(syntax->error));
+        QVERIFY2(syntax->error.contains(QLatin1String("broken-syntax.nix:3")), qPrintable(syntax->error));
+        const DeepCheck::Outcome *thrown = find(m_outcomes, "throws.nix");
+        QVERIFY(!thrown->evaluated);
+        QVERIFY2(thrown->error.contains(QLatin1String("this recipe gives up")), qPrintable(thrown->error));
+        const DeepCheck::Outcome *misspelt = find(m_outcomes, "misspelt-argument.nix");
+        QVERIFY(!misspelt->evaluated);
+        QVERIFY2(misspelt->error.contains(QLatin1String("gpuTarget")), qPrintable(misspelt->error));
+    }
+
+    void standInGapIsInformation()
+    {
+        const DeepCheck::Outcome *o = find(m_outcomes, "needs-flash-attn.nix");
+        QVERIFY(!o->evaluated);
+        QVERIFY2(o->error.contains(QLatin1String("flash-attn")) && o->error.contains(QLatin1String("missing")), qPrintable(o->error));
+        QVERIFY(o->pname.isEmpty());
+    }
+
+    void blobsWrittenToAFolderKeepSiblingImports()
+    {
+        QTemporaryDir tmp;
+        QString error;
+        const QStringList paths = DeepCheck::writeRecipes(tmp.filePath("blobs"),
+            { { ".flox/pkgs/pytorch-python313-cuda12_8-sm86-avx2.nix", fixture("pytorch-python313-cuda12_8-sm86-avx2.nix") },
+                { ".flox/pkgs/torchaudio-python313-cuda12_8-sm86-avx2.nix", fixture("torchaudio-python313-cuda12_8-sm86-avx2.nix") } },
+            &error);
+        QVERIFY2(paths.size() == 2, qPrintable(error));
+        QVERIFY(paths.at(0).endsWith("/blobs/pytorch-python313-cuda12_8-sm86-avx2.nix"));
+        const QList<DeepCheck::Outcome> outcomes = DeepCheck::evaluate({ paths.at(1) }, options());
+        QVERIFY2(outcomes.first().evaluated, qPrintable(outcomes.first().error));
+        QCOMPARE(outcomes.first().torch, QStringLiteral("pytorch-python313-cuda12_8-sm86-avx2"));
+    }
+
+    void missingNixIsReported()
+    {
+        DeepCheckOptions o = options();
+        o.nixInstantiate = QStringLiteral("/nonexistent/no-such-nix-instantiate");
+        const QList<DeepCheck::Outcome> outcomes = DeepCheck::evaluate({ m_outcomes.first().file }, o);
+        QCOMPARE(outcomes.size(), 1);
+        QVERIFY(!outcomes.first().evaluated);
+        QVERIFY2(outcomes.first().error.contains(QLatin1String("no-such-nix-instantiate")), qPrintable(outcomes.first().error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeepCheck)
+#include "test_deep_check.moc"
