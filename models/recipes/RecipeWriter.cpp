@@ -1,0 +1,95 @@
+#include "recipes/RecipeWriter.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSaveFile>
+
+namespace vs {
+
+namespace {
+// Runs git in the repository with an argument list (never a shell string).
+int runGit(const QString &repoRoot, const QStringList &args, QString *out, QString *err)
+{
+    QProcess git;
+    git.start(QStringLiteral("git"), QStringList { QStringLiteral("-C"), repoRoot } + args);
+    if (!git.waitForStarted(10000)) {
+        *err = QStringLiteral("could not start git: %1").arg(git.errorString());
+        return -1;
+    }
+    git.closeWriteChannel();
+    if (!git.waitForFinished(60000)) {
+        git.kill();
+        git.waitForFinished();
+        *err = QStringLiteral("git %1 did not finish").arg(args.join(QLatin1Char(' ')));
+        return -1;
+    }
+    if (out)
+        *out = QString::fromUtf8(git.readAllStandardOutput()).trimmed();
+    *err = QString::fromUtf8(git.readAllStandardError()).trimmed();
+    return git.exitStatus() == QProcess::NormalExit ? git.exitCode() : -1;
+}
+} // namespace
+
+QString RecipeWriter::recipePath(const QString &repoRoot, const VariantName &variant)
+{
+    return QDir(repoRoot).absoluteFilePath(QStringLiteral(".flox/pkgs/") + variant.fileName());
+}
+
+QString RecipeWriter::checkedOutBranch(const QString &repoRoot, QString *error)
+{
+    QString out, err;
+    const int code = runGit(repoRoot, { QStringLiteral("symbolic-ref"), QStringLiteral("--short"), QStringLiteral("HEAD") }, &out, &err);
+    if (code != 0) {
+        if (error)
+            *error = QStringLiteral("cannot tell the checked-out branch of %1 (git symbolic-ref --short HEAD: %2)")
+                         .arg(repoRoot, err.isEmpty() ? QStringLiteral("exit %1").arg(code) : err);
+        return {};
+    }
+    return out;
+}
+
+RecipeWriter::Result RecipeWriter::write(
+    const QString &repoRoot, const QString &branch, const VariantName &variant, const QString &text, bool force)
+{
+    Result result;
+    result.path = recipePath(repoRoot, variant);
+    QString error;
+    const QString current = checkedOutBranch(repoRoot, &error);
+    if (current.isEmpty()) {
+        result.error = error;
+        return result;
+    }
+    // Writing into the working tree of another branch would put the recipe on
+    // the wrong release line.
+    if (current != branch) {
+        result.error = QStringLiteral("branch '%1' is not checked out in %2 (the working tree is on '%3'); check it out first")
+                           .arg(branch, repoRoot, current);
+        return result;
+    }
+    const QFileInfo existing(result.path);
+    if (existing.exists()) {
+        if (!force) {
+            result.error = QStringLiteral("%1 already exists; not overwriting it (use --force to replace it)").arg(result.path);
+            return result;
+        }
+        result.replaced = true;
+    }
+    if (!QDir().mkpath(existing.absolutePath())) {
+        result.error = QStringLiteral("cannot create %1").arg(existing.absolutePath());
+        return result;
+    }
+    QSaveFile file(result.path);
+    const QByteArray bytes = text.toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        result.error = QStringLiteral("cannot write %1: %2").arg(result.path, file.errorString());
+        return result;
+    }
+    QString err;
+    const QString relative = QStringLiteral(".flox/pkgs/") + variant.fileName();
+    if (runGit(repoRoot, { QStringLiteral("add"), QStringLiteral("--"), relative }, nullptr, &err) != 0)
+        result.error = QStringLiteral("wrote %1 but git add failed: %2").arg(result.path, err);
+    return result;
+}
+
+} // namespace vs
