@@ -108,6 +108,19 @@ private slots:
         QVERIFY(status.isEmpty());
     }
 
+    // What generate writes, lint accepts without a single remark.
+    void writtenRecipesLintClean()
+    {
+        GitFixture repo;
+        QByteArray out, err;
+        for (const char *v : { "pytorch-python313-cuda12_9-sm120-avx", "torchvision-python313-cuda12_9-sm90-avx2",
+                 "torchaudio-python312-cpu-armv9", "pytorch-python313-darwin-mps" })
+            QVERIFY2(generate({ v, "--repo", repo.path(), "--write" }, &out, &err) == 0, err.constData());
+        QVERIFY(repo.git({ "commit", "-q", "-m", "generated" }));
+        QCOMPARE(runProgram(VS_APP_PATH, { "lint", repo.path() }, {}, &out, &err), 0);
+        QVERIFY2(out.contains("0 error(s), 0 warning(s), 0 note(s)"), out.constData());
+    }
+
     // A broken repository overlay is a located warning; the default catalogue is used.
     void brokenOverlayWarnsAndContinues()
     {
