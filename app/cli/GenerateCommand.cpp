@@ -8,6 +8,7 @@
 #include "variants/VariantName.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 namespace vs::cli {
 
@@ -41,7 +42,7 @@ int runGenerate(const QStringList &arguments)
     if (!parser.parse(arguments))
         return fail(command, parser.errorText() + QLatin1Char('\n') + usage(command).trimmed(), 2);
     if (parser.isSet(help)) {
-        out() << usage(command) << "\n" << parser.helpText().section(QLatin1Char('\n'), 1);
+        out() << usage(command) << "\n" << parser.helpText().section(QLatin1Char('\n'), 2);
         out().flush();
         return 0;
     }
@@ -52,6 +53,8 @@ int runGenerate(const QStringList &arguments)
     const bool write = parser.isSet(writeOption);
     if (write && repo.isEmpty())
         return fail(command, QStringLiteral("--write needs --repo REPO (the repository to write into)"), 2);
+    if (!repo.isEmpty() && !QFileInfo(repo).isDir())
+        return fail(command, QStringLiteral("no repository at %1").arg(repo), 1);
     if (parser.isSet(forceOption) && !write)
         return fail(command, QStringLiteral("--force only applies with --write"), 2);
 
