@@ -2,20 +2,23 @@
 #include "cli/Output.h"
 #include "cli/RepositoryCli.h"
 
+#include "recipes/DeepCheck.h"
+
 #include <QJsonArray>
+#include <QStandardPaths>
 
 namespace vs::cli {
 
 namespace {
 
-// `lint --deep`: the nix-evaluating checks (models/recipes/DeepCheck) append
-// their problems here. Until they are wired in, the flag is accepted and only
-// the text checks run.
+// `lint --deep`: every recipe evaluated by the real nix-instantiate against the
+// stand-in nixpkgs (models/recipes/DeepCheck); rules "deep-…". Without
+// nix-instantiate on PATH only the text checks run.
 QList<LintProblem> deepProblems(const RepositoryScan &scan, bool *available)
 {
-    Q_UNUSED(scan);
-    *available = false;
-    return {};
+    const DeepCheckOptions options;
+    *available = !QStandardPaths::findExecutable(options.nixInstantiate).isEmpty();
+    return *available ? DeepCheck::checkRepository(scan, options) : QList<LintProblem>();
 }
 
 } // namespace
@@ -43,7 +46,7 @@ int runLint(const QStringList &arguments)
         bool available = true;
         problems += deepProblems(*scan, &available);
         if (!available)
-            err() << arguments.value(0) << ": --deep is not available in this build; only the text checks ran" << Qt::endl;
+            err() << arguments.value(0) << ": --deep needs nix-instantiate on PATH; only the text checks ran" << Qt::endl;
     }
 
     if (parser.isSet(json)) {

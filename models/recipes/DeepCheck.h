@@ -1,5 +1,7 @@
 #pragma once
 
+#include "recipes/Lint.h"
+
 #include <QFuture>
 #include <QList>
 #include <QPair>
@@ -9,6 +11,9 @@
 #include <optional>
 
 namespace vs {
+
+struct RepositoryScan;
+struct VariantName;
 
 struct DeepCheckOptions {
     QString nixInstantiate = QStringLiteral("nix-instantiate"); // name on PATH or a path
@@ -44,6 +49,18 @@ public:
     // Outcomes in the order of recipeFiles. Blocks: run it off the UI thread.
     static QList<Outcome> evaluate(const QStringList &recipeFiles, const DeepCheckOptions &options = {});
     static QFuture<QList<Outcome>> evaluateAsync(const QStringList &recipeFiles, const DeepCheckOptions &options = {});
+
+    // What the evaluation says against what the file name promises, as lint
+    // problems (rules "deep-…", see rules()). A recipe that could not be
+    // evaluated gives one "deep-unevaluated" info, never an error.
+    static QList<LintProblem> compare(
+        const Catalog &catalog, const QString &branch, const QString &file, const VariantName &variant, const Outcome &outcome);
+    static const QList<LintRule> &rules();
+
+    // `lint --deep`: every readable recipe of every scanned branch, evaluated in
+    // batches (the checked-out branch from the working tree, the others from
+    // their blobs written to a temporary folder), compared with its name.
+    static QList<LintProblem> checkRepository(const RepositoryScan &scan, const DeepCheckOptions &options = {});
 
     // The embedded stand-in nixpkgs extracted to a folder keyed by its content
     // (reused across runs). Empty and *error set when it cannot be written.

@@ -1,5 +1,8 @@
+#include "catalog/Catalog.h"
 #include "recipes/DeepCheck.h"
+#include "repository/RepositoryScanner.h"
 #include "support/GitFixture.h"
+#include "variants/VariantName.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -30,6 +33,19 @@ const DeepCheck::Outcome *find(const QList<DeepCheck::Outcome> &outcomes, const 
         if (o.file.endsWith(QLatin1Char('/') + fileName))
             return &o;
     return nullptr;
+}
+
+QList<LintProblem> compareAs(const DeepCheck::Outcome *o, const QString &name)
+{
+    return DeepCheck::compare(Catalog::embedded(), "main", ".flox/pkgs/" + name + ".nix", *VariantName::parse(name), *o);
+}
+
+QStringList rulesOf(const QList<LintProblem> &problems)
+{
+    QStringList r;
+    for (const LintProblem &p : problems)
+        r << p.rule;
+    return r;
 }
 
 } // namespace
@@ -150,6 +166,74 @@ private slots:
         const QList<DeepCheck::Outcome> outcomes = DeepCheck::evaluate({ paths.at(1) }, options());
         QVERIFY2(outcomes.first().evaluated, qPrintable(outcomes.first().error));
         QCOMPARE(outcomes.first().torch, QStringLiteral("pytorch-python313-cuda12_8-sm86-avx2"));
+    }
+
+    void honestRecipesGiveNoProblems()
+    {
+        for (const char *name :
+            { "pytorch-python313-cuda12_9-sm90-avx512", "pytorch-python313-cuda12_8-sm86-avx2", "pytorch-python313-cpu-avx2" }) {
+            const QList<LintProblem> problems = compareAs(find(m_outcomes, QString::fromLatin1(name) + ".nix"), name);
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).toString()));
+        }
+    }
+
+    void comparisonNamesWhatDiffers()
+    {
+        // The liar: GPU target 8.6 and no CPU flags for a file named sm90/avx2.
+        QList<LintProblem> p
+            = compareAs(find(m_outcomes, "pytorch-python313-cuda12_8-sm90-avx2.nix"), "pytorch-python313-cuda12_8-sm90-avx2");
+        QCOMPARE(rulesOf(p), (QStringList { "deep-gpu-targets", "deep-cpu-flags" }));
+        QCOMPARE(p.first().severity, LintProblem::Severity::Error);
+        QVERIFY2(p.first().message.contains("sm86") && p.first().message.contains("sm90"), qPrintable(p.first().message));
+        QVERIFY2(p.at(1).message.contains("missing -mavx2"), qPrintable(p.at(1).message));
+
+        // The same evaluation under another name: CUDA release, pname and ISA differ.
+        p = compareAs(find(m_outcomes, "pytorch-python313-cuda12_9-sm90-avx512.nix"), "pytorch-python313-cuda12_8-sm90-avx2");
+        QCOMPARE(rulesOf(p), (QStringList { "deep-pname", "deep-cuda", "deep-cpu-flags" }));
+        QVERIFY2(p.at(1).message.contains("cudaPackages_12_9"), qPrintable(p.at(1).message));
+
+        // A CPU name on a CUDA build.
+        p = compareAs(find(m_outcomes, "pytorch-python313-cuda12_8-sm86-avx2.nix"), "pytorch-python313-cpu-avx2");
+        QVERIFY(rulesOf(p).contains("deep-cuda"));
+
+        // An ARM name on an x86-only recipe.
+        p = compareAs(find(m_outcomes, "pytorch-python313-cpu-avx2.nix"), "pytorch-python313-cpu-armv9");
+        QVERIFY(rulesOf(p).contains("deep-platforms"));
+    }
+
+    void unevaluatedIsOneInfo()
+    {
+        const QList<LintProblem> p = compareAs(find(m_outcomes, "needs-flash-attn.nix"), "pytorch-python313-cuda12_9-sm90-avx512");
+        QCOMPARE(p.size(), 1);
+        QCOMPARE(p.first().rule, QStringLiteral("deep-unevaluated"));
+        QCOMPARE(p.first().severity, LintProblem::Severity::Info);
+        QVERIFY(p.first().message.startsWith("could not evaluate: "));
+    }
+
+    void repositoryBranchesFromWorkingTreeAndBlobs()
+    {
+        vs::test::GitFixture g;
+        const QString torch = "pytorch-python313-cuda12_8-sm86-avx2.nix";
+        const QString audio = "torchaudio-python313-cuda12_8-sm86-avx2.nix";
+        QVERIFY(g.write(".flox/pkgs/" + torch, fixture(torch)));
+        QVERIFY(g.write(".flox/pkgs/" + audio, fixture(audio)));
+        QVERIFY(g.commitAll("recipes"));
+        QVERIFY2(g.git({ "checkout", "-q", "-b", "pytorch-2.8-liar" }), qPrintable(g.lastError()));
+        QVERIFY(g.write(".flox/pkgs/pytorch-python313-cuda12_8-sm90-avx2.nix", fixture("pytorch-python313-cuda12_8-sm90-avx2.nix")));
+        QVERIFY(g.commitAll("liar"));
+        QVERIFY(g.git({ "checkout", "-q", "main" }));
+
+        const RepositoryScan scan = RepositoryScanner::scan(g.path());
+        QVERIFY2(scan.ok(), qPrintable(scan.error));
+        const QList<LintProblem> problems = DeepCheck::checkRepository(scan, options());
+        QStringList where;
+        for (const LintProblem &p : problems)
+            where << p.branch + ":" + p.file + ":" + p.rule;
+        qInfo("%s", qPrintable(p.toString()));
+        // The sibling import works from the blobs of the branch that is not checked out too.
+        QCOMPARE(where,
+            (QStringList { "pytorch-2.8-liar:.flox/pkgs/pytorch-python313-cuda12_8-sm90-avx2.nix:deep-gpu-targets",
+                "pytorch-2.8-liar:.flox/pkgs/pytorch-python313-cuda12_8-sm90-avx2.nix:deep-cpu-flags" }));
     }
 
     void missingNixIsReported()

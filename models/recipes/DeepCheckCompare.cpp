@@ -1,0 +1,171 @@
+#include "recipes/DeepCheck.h"
+
+#include "catalog/Catalog.h"
+#include "repository/RepositoryScan.h"
+#include "variants/VariantName.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+namespace vs {
+
+namespace {
+
+const QString kPname = QStringLiteral("deep-pname");
+const QString kGpu = QStringLiteral("deep-gpu-targets");
+const QString kCpu = QStringLiteral("deep-cpu-flags");
+const QString kCuda = QStringLiteral("deep-cuda");
+const QString kPlatform = QStringLiteral("deep-platforms");
+const QString kUnevaluated = QStringLiteral("deep-unevaluated");
+
+// "9.0", "9.0a", "8.6+PTX", "90", "sm_90", "sm90" -> "sm90"; empty if unreadable.
+QString archOfTarget(const Catalog &catalog, QString target)
+{
+    target = target.trimmed().toLower();
+    target.remove(QLatin1String("+ptx"));
+    static const QRegularExpression dotted(QStringLiteral("^(\\d+\\.\\d+)[a-z]?$"));
+    static const QRegularExpression sm(QStringLiteral("^(?:sm_?|compute_)?(\\d{2,3})[a-z]?$"));
+    if (const auto m = dotted.match(target); m.hasMatch()) {
+        const GpuArch *a = catalog.gpuArchForComputeCapability(m.captured(1));
+        return a ? a->id : QStringLiteral("sm") + m.captured(1).remove(QLatin1Char('.'));
+    }
+    if (const auto m = sm.match(target); m.hasMatch())
+        return QStringLiteral("sm") + m.captured(1);
+    return {};
+}
+
+QString joined(const QStringList &l)
+{
+    return l.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+const QList<LintRule> &DeepCheck::rules()
+{
+    using Severity = LintProblem::Severity;
+    static const QList<LintRule> list = {
+        { kPname, Severity::Warning, QStringLiteral("the evaluated pname does not name the file's variant") },
+        { kGpu, Severity::Error, QStringLiteral("the evaluated TORCH_CUDA_ARCH_LIST is not the file's GPU architecture") },
+        { kCpu, Severity::Error, QStringLiteral("the evaluated -m compiler flags are not the ISA's flags") },
+        { kCuda, Severity::Error, QStringLiteral("the evaluated cudaSupport or cudaPackages contradicts the name") },
+        { kPlatform, Severity::Error, QStringLiteral("the evaluated meta.platforms lacks the ISA's platform") },
+        { kUnevaluated, Severity::Info, QStringLiteral("the stand-in nixpkgs could not evaluate the recipe (not the recipe's fault)") },
+    };
+    return list;
+}
+
+QList<LintProblem> DeepCheck::compare(
+    const Catalog &catalog, const QString &branch, const QString &file, const VariantName &variant, const Outcome &o)
+{
+    QList<LintProblem> problems;
+    auto add = [&](const QString &rule, const QString &message) {
+        LintProblem p;
+        p.branch = branch;
+        p.file = file;
+        p.rule = rule;
+        p.message = message;
+        for (const LintRule &r : rules())
+            if (r.id == rule)
+                p.severity = r.severity;
+        problems << p;
+    };
+    if (!o.evaluated) {
+        add(kUnevaluated, QStringLiteral("could not evaluate: %1").arg(o.error));
+        return problems;
+    }
+
+    // Glued versions and other spellings are the text lint's business: the
+    // pname only has to name the same variant.
+    const std::optional<VariantName> named = VariantName::parse(o.pname);
+    if (!named || !(*named == variant))
+        add(kPname, QStringLiteral("evaluates to pname '%1', the file is %2").arg(o.pname, variant.toString()));
+
+    if (variant.kind == VariantName::Kind::Cuda) {
+        if (o.cudaSupport != std::optional<bool>(true))
+            add(kCuda,
+                o.cudaSupport ? QStringLiteral("evaluates with cudaSupport = false") : QStringLiteral("evaluates without cudaSupport"));
+        const CudaRelease *cuda = catalog.cudaRelease(variant.cuda);
+        if (cuda && !o.cudaPackages.isEmpty() && o.cudaPackages != cuda->nixAttribute)
+            add(kCuda, QStringLiteral("evaluates with %1, the name says %2").arg(o.cudaPackages, cuda->nixAttribute));
+        QStringList archs;
+        for (const QString &t : o.gpuTargets)
+            archs << (archOfTarget(catalog, t).isEmpty() ? t : archOfTarget(catalog, t));
+        archs.removeDuplicates();
+        if (archs.isEmpty())
+            add(kGpu, QStringLiteral("evaluates with no TORCH_CUDA_ARCH_LIST, the name says %1").arg(variant.gpu));
+        else if (archs != QStringList { variant.gpu })
+            add(kGpu,
+                QStringLiteral("evaluates to TORCH_CUDA_ARCH_LIST \"%1\" (%2), the name says %3")
+                    .arg(o.gpuTargets.join(QLatin1Char(';')), archs.join(QStringLiteral(", ")), variant.gpu));
+    } else if (variant.kind == VariantName::Kind::Cpu && o.cudaSupport == std::optional<bool>(true)) {
+        add(kCuda, QStringLiteral("a CPU variant that evaluates with cudaSupport = true"));
+    }
+
+    if (variant.kind != VariantName::Kind::Darwin) {
+        if (const CpuIsa *isa = catalog.cpuIsa(variant.isa)) {
+            QStringList missing, extra;
+            for (const QString &f : isa->compilerFlags)
+                if (!o.cpuFlags.contains(f))
+                    missing << f;
+            for (const QString &f : o.cpuFlags)
+                if (!isa->compilerFlags.contains(f))
+                    extra << f;
+            if (!missing.isEmpty() || !extra.isEmpty())
+                add(kCpu,
+                    QStringLiteral("evaluates to CPU flags \"%1\"; %2 needs \"%3\"%4%5")
+                        .arg(joined(o.cpuFlags), isa->id, joined(isa->compilerFlags),
+                            missing.isEmpty() ? QString() : QStringLiteral(", missing ") + joined(missing),
+                            extra.isEmpty() ? QString() : QStringLiteral(", extra ") + joined(extra)));
+            if (!o.platforms.isEmpty() && !o.platforms.contains(isa->platform))
+                add(kPlatform, QStringLiteral("meta.platforms is [%1], %2 needs %3").arg(joined(o.platforms), isa->id, isa->platform));
+        }
+    }
+    return problems;
+}
+
+QList<LintProblem> DeepCheck::checkRepository(const RepositoryScan &scan, const DeepCheckOptions &options)
+{
+    QTemporaryDir blobs;
+    struct Entry {
+        const BranchScan *branch;
+        const RecipeFile *recipe;
+        QString file;
+    };
+    QList<Entry> entries;
+    int index = 0;
+    for (const BranchScan &branch : scan.branches) {
+        QList<QPair<QString, QByteArray>> texts;
+        QList<const RecipeFile *> written;
+        for (const RecipeFile &r : branch.recipes) {
+            if (r.state == RecipeFile::State::Deleted || r.binary || r.tooLarge)
+                continue;
+            if (branch.current) // the working tree holds every file a recipe may import
+                entries << Entry { &branch, &r, QDir(scan.root).filePath(r.path) };
+            else {
+                texts << qMakePair(r.path, r.text.toUtf8());
+                written << &r;
+            }
+        }
+        if (texts.isEmpty())
+            continue;
+        // One folder per branch: siblings import each other by file name.
+        const QStringList paths = DeepCheck::writeRecipes(blobs.filePath(QString::number(index++)), texts);
+        for (qsizetype i = 0; i < paths.size(); ++i)
+            entries << Entry { &branch, written.at(i), paths.at(i) };
+    }
+    QStringList files;
+    for (const Entry &e : std::as_const(entries))
+        files << e.file;
+    const QList<Outcome> outcomes = evaluate(files, options);
+    QList<LintProblem> problems;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const Entry &e = entries.at(i);
+        if (e.recipe->variant)
+            problems += compare(scan.catalog, e.branch->name, e.recipe->path, *e.recipe->variant, outcomes.at(i));
+    }
+    return problems;
+}
+
+} // namespace vs
