@@ -229,7 +229,6 @@ private slots:
         QStringList where;
         for (const LintProblem &p : problems)
             where << p.branch + ":" + p.file + ":" + p.rule;
-        qInfo("%s", qPrintable(p.toString()));
         // The sibling import works from the blobs of the branch that is not checked out too.
         QCOMPARE(where,
             (QStringList { "pytorch-2.8-liar:.flox/pkgs/pytorch-python313-cuda12_8-sm90-avx2.nix:deep-gpu-targets",
