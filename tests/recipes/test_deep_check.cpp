@@ -1,5 +1,6 @@
 #include "catalog/Catalog.h"
 #include "recipes/DeepCheck.h"
+#include "recipes/RecipeGenerator.h"
 #include "repository/RepositoryScanner.h"
 #include "support/GitFixture.h"
 #include "variants/VariantName.h"
@@ -233,6 +234,45 @@ private slots:
         QCOMPARE(where,
             (QStringList { "pytorch-2.8-liar:.flox/pkgs/pytorch-python313-cuda12_8-sm90-avx2.nix:deep-gpu-targets",
                 "pytorch-2.8-liar:.flox/pkgs/pytorch-python313-cuda12_8-sm90-avx2.nix:deep-cpu-flags" }));
+    }
+
+    void generatedRecipesEvaluateToTheirVariant()
+    {
+        const Catalog &catalog = Catalog::embedded();
+        const RecipeGenerator generator(catalog);
+        struct Case {
+            const char *name;
+            const char *profile;
+        };
+        // Companions build their own matching torch; the avx cell turns kernels off with cmake flags.
+        const QList<Case> cases = { { "pytorch-python313-cuda12_9-sm90-avx512", "pytorch-2.9" },
+            { "torchvision-python313-cuda12_9-sm90-avx512", "pytorch-2.9" }, { "torchaudio-python313-cuda12_9-sm90-avx512", "pytorch-2.9" },
+            { "pytorch-python313-cpu-avx2", "pytorch-2.9" }, { "pytorch-python313-cpu-armv9", "pytorch-2.9" },
+            { "torchvision-python313-cpu-armv8_2", "pytorch-2.9" }, { "pytorch-python313-cpu-armv8_2", "pytorch-2.9" },
+            { "pytorch-python311-cuda12_8-sm61-avx", "pytorch-2.8" }, { "pytorch-python311-cuda12_8-sm120-avx512bf16", "pytorch-2.8" } };
+        QList<QPair<QString, QByteArray>> texts;
+        for (const Case &c : cases) {
+            const VariantName v = *VariantName::parse(c.name);
+            const RecipeGenerator::Result r = generator.generate(v, *catalog.branchProfile(c.profile));
+            QVERIFY2(r.ok(), qPrintable(QString::fromLatin1(c.name) + ": " + r.error));
+            texts << qMakePair(v.fileName(), r.text.toUtf8());
+        }
+        QTemporaryDir tmp;
+        QString error;
+        const QStringList paths = DeepCheck::writeRecipes(tmp.path(), texts, &error);
+        QVERIFY2(paths.size() == texts.size(), qPrintable(error));
+        const QList<DeepCheck::Outcome> outcomes = DeepCheck::evaluate(paths, options());
+        for (qsizetype i = 0; i < cases.size(); ++i) {
+            const VariantName v = *VariantName::parse(cases.at(i).name);
+            const DeepCheck::Outcome &o = outcomes.at(i);
+            QVERIFY2(o.evaluated, qPrintable(QString::fromLatin1(cases.at(i).name) + ": " + o.error));
+            QCOMPARE(o.pname, v.toString());
+            QCOMPARE(o.cpuFlags, catalog.cpuIsa(v.isa)->compilerFlags);
+            if (v.kind == VariantName::Kind::Cuda)
+                QCOMPARE(o.gpuTargets, QStringList { catalog.gpuArch(v.gpu)->computeCapability });
+            const QList<LintProblem> problems = DeepCheck::compare(catalog, "main", v.fileName(), v, o);
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).toString()));
+        }
     }
 
     void missingNixIsReported()
