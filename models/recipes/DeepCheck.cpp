@@ -236,14 +236,19 @@ QStringList DeepCheck::writeRecipes(const QString &dir, const QList<QPair<QStrin
     }
     QStringList paths;
     for (const auto &[name, text] : recipes) {
-        // Only the file name: a blob path like ".flox/pkgs/x.nix" lands as dir/x.nix.
-        const QString fileName = QFileInfo(name).fileName();
-        if (fileName.isEmpty() || fileName == QLatin1String("..")) {
+        // Paths are kept relative to .flox/pkgs: ".flox/pkgs/x.nix" lands as
+        // dir/x.nix and ".flox/pkgs/x/default.nix" as dir/x/default.nix.
+        QString relative = QDir::cleanPath(name);
+        if (relative.startsWith(QLatin1String(".flox/pkgs/")))
+            relative = relative.mid(11);
+        if (relative.isEmpty() || QDir::isAbsolutePath(relative) || relative == QLatin1String("..")
+            || relative.startsWith(QLatin1String("../")) || relative.endsWith(QLatin1Char('/'))) {
             if (error)
-                *error = QStringLiteral("not a file name: '%1'").arg(name);
+                *error = QStringLiteral("not a recipe path inside the folder: '%1'").arg(name);
             return {};
         }
-        const QString path = QDir(dir).absoluteFilePath(fileName);
+        const QString path = QDir(dir).absoluteFilePath(relative);
+        QDir().mkpath(QFileInfo(path).absolutePath());
         QSaveFile out(path);
         if (!out.open(QIODevice::WriteOnly) || out.write(text) < 0 || !out.commit()) {
             if (error)

@@ -66,9 +66,9 @@ public:
     // (reused across runs). Empty and *error set when it cannot be written.
     static QString standInDirectory(QString *error = nullptr);
 
-    // For recipes of branches that are not checked out: writes each (file name,
-    // text) into dir, keeping the names so `import ./sibling.nix` still works.
-    // Returns the absolute paths, or an empty list and *error.
+    // For recipes of branches that are not checked out: writes each (path, text)
+    // into dir, keeping names (relative to .flox/pkgs) so `import ./sibling.nix`
+    // still works. Returns the absolute paths, or an empty list and *error.
     static QStringList writeRecipes(const QString &dir, const QList<QPair<QString, QByteArray>> &recipes, QString *error = nullptr);
 };
 

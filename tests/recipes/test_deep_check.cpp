@@ -164,6 +164,8 @@ private slots:
             &error);
         QVERIFY2(paths.size() == 2, qPrintable(error));
         QVERIFY(paths.at(0).endsWith("/blobs/pytorch-python313-cuda12_8-sm86-avx2.nix"));
+        QVERIFY(DeepCheck::writeRecipes(tmp.filePath("blobs"), { { "../escape.nix", "{}" } }, &error).isEmpty());
+        QVERIFY2(error.contains("escape.nix"), qPrintable(error));
         const QList<DeepCheck::Outcome> outcomes = DeepCheck::evaluate({ paths.at(1) }, options());
         QVERIFY2(outcomes.first().evaluated, qPrintable(outcomes.first().error));
         QCOMPARE(outcomes.first().torch, QStringLiteral("pytorch-python313-cuda12_8-sm86-avx2"));
