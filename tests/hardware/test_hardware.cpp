@@ -264,10 +264,23 @@ private slots:
         QVERIFY(p.nvidiaSmiFound);
         QVERIFY2(p.gpuError.contains(QLatin1String("NVIDIA-SMI has failed")), qPrintable(p.gpuError));
 
-        const QString crashing = writeScript(
-            dir, "smi-crash", "cat '" + QByteArray(VS_SOURCE_DIR) + "/tests/fixtures/hardware/h100-xeon/query.csv'\necho 'segfault' >&2\nexit 4\n");
+        const QString crashing = writeScript(dir, "smi-crash",
+            "cat '" + QByteArray(VS_SOURCE_DIR) + "/tests/fixtures/hardware/h100-xeon/query.csv'\necho 'segfault' >&2\nexit 4\n");
         p = HardwareProbe::probe(Catalog::embedded(), optionsWithSmi(crashing));
         QVERIFY2(p.gpuError.contains(QLatin1String("status 4")), qPrintable(p.gpuError));
+    }
+
+    void thisMachine()
+    {
+        // The real probe of the machine the tests run on: whatever it has, it answers.
+        const HostProfile p = HardwareProbe::probe(Catalog::embedded());
+        QCOMPARE(p.machine, CpuInfo::normaliseMachine(QSysInfo::currentCpuArchitecture()));
+        if (QFile::exists("/proc/cpuinfo") && p.machine == QLatin1String("x86_64")) {
+            QVERIFY2(p.cpuError.isEmpty(), qPrintable(p.cpuError));
+            QVERIFY(p.isas.contains(QLatin1String("avx")) || p.recommendedIsa.isEmpty());
+        }
+        if (!p.nvidiaSmiFound)
+            QVERIFY(p.gpus.isEmpty() && p.gpuError.isEmpty());
     }
 
     void hangingProgramTimesOut()

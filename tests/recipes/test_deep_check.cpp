@@ -277,6 +277,40 @@ private slots:
         }
     }
 
+    void manyRecipesShareOneProcess()
+    {
+        // A wrapper around the real nix-instantiate counts the processes.
+        QTemporaryDir tmp;
+        const QString count = tmp.filePath("count");
+        QFile script(tmp.filePath("nix-instantiate"));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\necho run >> '" + count.toUtf8() + "'\nexec nix-instantiate \"$@\"\n");
+        script.close();
+        script.setPermissions(script.permissions() | QFileDevice::ExeOwner);
+        DeepCheckOptions o = options();
+        o.nixInstantiate = script.fileName();
+        auto runs = [&] {
+            QFile f(count);
+            return f.open(QIODevice::ReadOnly) ? int(f.readAll().count('\n')) : 0;
+        };
+
+        QStringList good;
+        for (const char *name : { "pytorch-python313-cuda12_9-sm90-avx512.nix", "torchvision-python313-cuda12_9-sm90-avx512.nix",
+                 "pytorch-python313-cuda12_8-sm86-avx2.nix", "torchaudio-python313-cuda12_8-sm86-avx2.nix",
+                 "pytorch-python313-cpu-avx2.nix" })
+            good << kRecipes + QLatin1Char('/') + QLatin1String(name);
+        QList<DeepCheck::Outcome> outcomes = DeepCheck::evaluate(good, o);
+        for (const DeepCheck::Outcome &out : outcomes)
+            QVERIFY2(out.evaluated, qPrintable(out.error));
+        QCOMPARE(runs(), 1);
+
+        // One uncatchable failure: the batch is split, not evaluated recipe by recipe.
+        QFile::remove(count);
+        outcomes = DeepCheck::evaluate(good + QStringList { kRecipes + "/broken-syntax.nix" }, o);
+        QVERIFY(!outcomes.last().evaluated);
+        QVERIFY2(runs() <= 7, qPrintable(QString::number(runs())));
+    }
+
     void missingNixIsReported()
     {
         DeepCheckOptions o = options();
