@@ -311,6 +311,18 @@ private slots:
         QVERIFY2(runs() <= 7, qPrintable(QString::number(runs())));
     }
 
+    void newerOverlayStyles()
+    {
+        const QString name = "pytorch-python312-cuda13_0-sm100-avx2";
+        const QList<DeepCheck::Outcome> outcomes = DeepCheck::evaluate({ kRecipes + "/" + name + ".nix" }, options());
+        const DeepCheck::Outcome &o = outcomes.first();
+        QVERIFY2(o.evaluated, qPrintable(o.error));
+        QCOMPARE(o.cudaPackages, QStringLiteral("cudaPackages_13_0"));
+        QCOMPARE(o.gpuTargets, QStringList { "10.0" });
+        QCOMPARE(o.cpuFlags, (QStringList { "-mavx2", "-mfma", "-mf16c" }));
+        QVERIFY(compareAs(&o, name).isEmpty());
+    }
+
     void missingNixIsReported()
     {
         DeepCheckOptions o = options();
