@@ -140,6 +140,8 @@ private:
         if (found.isEmpty())
             return add(0, Severity::Info, kCpuUnknown,
                 QStringLiteral("found no -m compiler flags; %1 needs %2").arg(isa->id, isa->compilerFlags.join(QLatin1Char(' '))));
+        if (found == isa->compilerFlags)
+            return; // the usual case, without building sets
         const QSet<QString> want(isa->compilerFlags.begin(), isa->compilerFlags.end());
         const QSet<QString> have(found.begin(), found.end());
         if (want == have)

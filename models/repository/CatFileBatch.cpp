@@ -9,79 +9,98 @@ CatFileBatch::CatFileBatch(QString repositoryRoot)
 {
 }
 
-bool CatFileBatch::read(const QStringList &ids, const Sink &sink, QString *error) const
+CatFileBatch::~CatFileBatch()
+{
+    if (!m_process)
+        return;
+    m_process->closeWriteChannel(); // git exits at the end of its input
+    if (!m_process->waitForFinished(5000)) {
+        m_process->kill();
+        m_process->waitForFinished();
+    }
+}
+
+bool CatFileBatch::start(QString *error)
+{
+    if (m_process)
+        return true;
+    m_process = Git(m_root).start({ QStringLiteral("cat-file"), QStringLiteral("--batch") });
+    if (m_process->waitForStarted(30000))
+        return true;
+    if (error)
+        *error = QStringLiteral("could not run git cat-file --batch (is git installed?)");
+    m_process.reset();
+    return false;
+}
+
+bool CatFileBatch::read(const QStringList &requests, const Sink &sink, QString *error)
 {
     auto fail = [&](const QString &why) {
         if (error)
             *error = why;
+        if (m_process) {
+            m_process->kill();
+            m_process->waitForFinished();
+            m_process.reset();
+        }
         return false;
     };
-    if (ids.isEmpty())
+    if (requests.isEmpty())
         return true;
-    auto p = Git(m_root).start({ QStringLiteral("cat-file"), QStringLiteral("--batch") });
-    if (!p->waitForStarted(30000))
-        return fail(QStringLiteral("could not run git cat-file --batch (is git installed?)"));
+    if (!start(error))
+        return false;
+    QByteArray lines;
+    lines.reserve(requests.size() * 41);
+    for (const QString &r : requests)
+        lines += r.toUtf8() + '\n';
+    m_process->write(lines);
 
-    QByteArray requests;
-    requests.reserve(ids.size() * 41);
-    for (const QString &id : ids)
-        requests += id.toLatin1() + '\n';
-    p->write(requests);
-    p->closeWriteChannel(); // git answers everything, then exits
-
-    // Parse "<id> <type> <size>\n<content>\n" (or "<id> missing\n") from a growing buffer;
-    // `pos` walks forward and the consumed front is dropped now and then, not per object.
-    QByteArray buf;
-    qsizetype pos = 0;
+    // Parse "<id> <type> <size>\n<content>\n" (or "<request> missing\n") from a growing buffer;
+    // m_pos walks forward and the consumed front is dropped now and then, not per object.
     qsizetype answered = 0;
-    auto stop = [&](const QString &why) {
-        p->kill();
-        p->waitForFinished();
-        return fail(why); // empty: stopped by the sink
-    };
-    while (answered < ids.size()) {
-        const qsizetype eol = buf.indexOf('\n', pos);
+    while (answered < requests.size()) {
+        const qsizetype eol = m_buffer.indexOf('\n', m_pos);
         Object o;
         qsizetype next = -1;
         if (eol >= 0) {
-            const QList<QByteArray> head = buf.mid(pos, eol - pos).split(' ');
-            if (head.size() == 2 && head[1] == "missing") {
-                o.id = head[0];
-                o.type = head[1];
+            // Parsed in place: this runs once per object of the scan.
+            const QByteArrayView head(m_buffer.constData() + m_pos, eol - m_pos);
+            const qsizetype firstSpace = head.indexOf(' ');
+            const qsizetype lastSpace = head.lastIndexOf(' ');
+            if (head.endsWith(" missing")) {
+                o.type = "missing";
                 next = eol + 1;
-            } else if (head.size() == 3) {
-                const qsizetype size = head[2].toLongLong();
-                if (buf.size() >= eol + 1 + size + 1) {
-                    o.id = head[0];
-                    o.type = head[1];
-                    o.content = buf.mid(eol + 1, size);
-                    next = eol + 1 + size + 1;
+            } else if (firstSpace > 0 && lastSpace > firstSpace) {
+                bool ok = false;
+                o.size = head.mid(lastSpace + 1).toLongLong(&ok);
+                if (!ok)
+                    return fail(QStringLiteral("unexpected answer from git cat-file: %1").arg(QString::fromUtf8(head)));
+                if (m_buffer.size() >= eol + 1 + o.size + 1) {
+                    o.id = head.left(firstSpace).toByteArray();
+                    o.type = head.mid(firstSpace + 1, lastSpace - firstSpace - 1).toByteArray();
+                    o.content = m_buffer.mid(eol + 1, o.size);
+                    next = eol + 1 + o.size + 1;
                 }
             } else {
-                return stop(QStringLiteral("unexpected answer from git cat-file: %1").arg(QString::fromUtf8(buf.mid(pos, eol - pos))));
+                return fail(QStringLiteral("unexpected answer from git cat-file: %1").arg(QString::fromUtf8(head)));
             }
         }
         if (next >= 0) {
-            pos = next;
+            m_pos = next;
             ++answered;
             if (!sink(o))
-                return stop({});
-            if (pos > (1 << 20)) {
-                buf.remove(0, pos);
-                pos = 0;
+                return fail({});
+            if (m_pos > (1 << 20)) {
+                m_buffer.remove(0, m_pos);
+                m_pos = 0;
             }
             continue;
         }
-        if (!p->waitForReadyRead(120000)) {
-            const QByteArray rest = p->readAllStandardOutput();
-            if (rest.isEmpty())
-                return stop(QStringLiteral("git cat-file stopped early: %1").arg(QString::fromUtf8(p->readAllStandardError()).trimmed()));
-            buf += rest;
-            continue;
-        }
-        buf += p->readAllStandardOutput();
+        if (!m_process->waitForReadyRead(120000) && m_process->bytesAvailable() == 0)
+            return fail(
+                QStringLiteral("git cat-file stopped early: %1").arg(QString::fromUtf8(m_process->readAllStandardError()).trimmed()));
+        m_buffer += m_process->readAllStandardOutput();
     }
-    p->waitForFinished(30000);
     return true;
 }
 

@@ -1,32 +1,43 @@
 #pragma once
 
 #include <QByteArray>
+#include <QProcess>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace vs {
 
-// Reads many git objects through ONE `git cat-file --batch` process: every
-// request is written at once and the answers are parsed as they stream back.
+// ONE long-lived `git cat-file --batch` process for a whole scan: trees of every
+// branch first, then every blob. Each read() writes all its requests at once and
+// parses the answers as they stream back; the process stays for the next read().
 class CatFileBatch {
 public:
     struct Object {
-        QByteArray id;
-        QByteArray type; // "blob", …; "missing" when git has no such object
+        QByteArray id; // the object's id (empty when missing)
+        QByteArray type; // "blob", "tree", …; "missing" when git has no such object
+        qint64 size = 0;
         QByteArray content;
     };
-    // Called once per requested id, in request order; return false to stop (cancel).
+    // Called once per request, in request order (so the i-th call answers the i-th request);
+    // return false to stop (cancel).
     using Sink = std::function<bool(const Object &)>;
 
     explicit CatFileBatch(QString repositoryRoot);
+    ~CatFileBatch();
 
+    // Starts git (once); false with *error when it cannot run.
+    bool start(QString *error = nullptr);
     // False when git failed or the sink stopped; error says why (empty when stopped).
-    bool read(const QStringList &ids, const Sink &sink, QString *error = nullptr) const;
+    bool read(const QStringList &requests, const Sink &sink, QString *error = nullptr);
 
 private:
     QString m_root;
+    std::unique_ptr<QProcess> m_process;
+    QByteArray m_buffer;
+    qsizetype m_pos = 0;
 };
 
 } // namespace vs

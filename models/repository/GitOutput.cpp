@@ -17,6 +17,7 @@ QList<Ref> parseRefs(const QByteArray &out)
         Ref r;
         r.fullName = QString::fromUtf8(f[0]);
         r.commit = QString::fromLatin1(f[1]);
+        r.head = f.size() > 4 && f[4] == "*";
         if (r.fullName.startsWith(QLatin1String("refs/heads/"))) {
             r.name = r.fullName.mid(11);
         } else if (r.fullName.startsWith(QLatin1String("refs/remotes/"))) {
@@ -51,6 +52,28 @@ QList<TreeEntry> parseLsTree(const QByteArray &out)
             e.size = -1;
         e.path = QString::fromUtf8(record.mid(tab + 1));
         entries.append(e);
+    }
+    return entries;
+}
+
+QList<TreeEntry> parseTreeObject(const QByteArray &content, const QString &prefix, int hashBytes)
+{
+    QList<TreeEntry> entries;
+    qsizetype i = 0;
+    while (i < content.size()) {
+        const qsizetype space = content.indexOf(' ', i);
+        const qsizetype nul = space < 0 ? -1 : content.indexOf('\0', space);
+        if (nul < 0 || nul + 1 + hashBytes > content.size())
+            break;
+        TreeEntry e;
+        e.mode = QString::fromLatin1(content.mid(i, space - i));
+        e.type = e.mode == QLatin1String("40000") ? QStringLiteral("tree")
+            : e.mode == QLatin1String("160000")   ? QStringLiteral("commit")
+                                                  : QStringLiteral("blob");
+        e.path = prefix + QLatin1Char('/') + QString::fromUtf8(content.mid(space + 1, nul - space - 1));
+        e.object = QString::fromLatin1(content.mid(nul + 1, hashBytes).toHex());
+        entries.append(e);
+        i = nul + 1 + hashBytes;
     }
     return entries;
 }

@@ -17,8 +17,9 @@ struct Ref {
     QString fullName; // "refs/heads/feature/x"
     QString commit;
     bool remote = false;
+    bool head = false; // the checked-out branch (%(HEAD) is "*")
 };
-// git for-each-ref --format=%(refname)%00%(objectname)%00%(objecttype)%00%(symref)
+// git for-each-ref --format=%(refname)%00%(objectname)%00%(objecttype)%00%(symref)%00%(HEAD)
 // Symbolic refs (origin/HEAD) and refs to non-commits are left out.
 QList<Ref> parseRefs(const QByteArray &out);
 QStringList refFormat();
@@ -32,6 +33,9 @@ struct TreeEntry {
 };
 // git ls-tree -z -l -r <commit> -- <path>
 QList<TreeEntry> parseLsTree(const QByteArray &out);
+// A raw tree object as `git cat-file --batch` prints it: "<mode> <name>\0<hash bytes>"…;
+// paths are prefix + "/" + name. hashBytes: 20 (SHA-1) or 32 (SHA-256).
+QList<TreeEntry> parseTreeObject(const QByteArray &content, const QString &prefix, int hashBytes);
 
 struct StatusEntry {
     QString path;

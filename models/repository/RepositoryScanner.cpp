@@ -24,12 +24,15 @@ namespace {
 struct ParsedBlob {
     QString text;
     bool binary = false;
+    bool tooLarge = false;
+    qint64 size = -1;
     RecipeMetadata meta;
 };
 
 ParsedBlob parse(const QByteArray &bytes)
 {
     ParsedBlob p;
+    p.size = bytes.size();
     p.binary = bytes.contains('\0');
     if (!p.binary) {
         p.text = QString::fromUtf8(bytes);
@@ -40,6 +43,8 @@ ParsedBlob parse(const QByteArray &bytes)
 
 void apply(RecipeFile &r, const ParsedBlob &p)
 {
+    r.size = p.size;
+    r.tooLarge = p.tooLarge;
     r.text = p.text;
     r.binary = p.binary;
     r.meta = p.meta;
@@ -65,33 +70,57 @@ QString gitFailure(const QString &what, const GitResult &r)
     return QStringLiteral("%1 failed: %2").arg(what, r.errorText());
 }
 
-// Lists .flox/pkgs of every distinct commit with ls-tree, a few processes at a time.
-bool listTrees(const Git &git, const QList<BranchScan> &branches, std::map<QString, QList<GitOutput::TreeEntry>> &trees, QString *error)
+// Lists .flox/pkgs of every distinct commit through the scan's cat-file process
+// ("<commit>:.flox/pkgs" answers with the tree), then the sub-folders that may hold
+// a default.nix: no git process per branch.
+bool listTrees(
+    CatFileBatch &batch, const QList<BranchScan> &branches, std::map<QString, QList<GitOutput::TreeEntry>> &trees, QString *error)
 {
     QStringList commits;
     for (const BranchScan &b : branches)
         if (!b.commit.isEmpty() && !commits.contains(b.commit))
             commits.append(b.commit);
-    constexpr int parallel = 6;
-    for (qsizetype from = 0; from < commits.size(); from += parallel) {
-        std::map<QString, std::unique_ptr<QProcess>> running;
-        for (qsizetype i = from; i < std::min(from + parallel, commits.size()); ++i)
-            running[commits[i]] = git.start({ QStringLiteral("ls-tree"), QStringLiteral("-z"), QStringLiteral("-l"), QStringLiteral("-r"),
-                commits[i], QStringLiteral("--"), RepositoryScanner::pkgsDir() + QLatin1Char('/') });
-        for (auto &[commit, process] : running) {
-            const GitResult r = Git::finish(*process);
-            if (!r.ok()) {
-                *error = gitFailure(QStringLiteral("git ls-tree %1").arg(commit), r);
-                return false;
+    if (commits.isEmpty())
+        return true;
+    const int hashBytes = int(commits.first().size() / 2);
+    QStringList requests;
+    for (const QString &c : commits)
+        requests.append(c + QLatin1Char(':') + RepositoryScanner::pkgsDir());
+    QStringList subRequests;
+    QList<std::pair<QString, QString>> subOwners; // commit, folder path
+    qsizetype index = 0;
+    bool ok = batch.read(
+        requests,
+        [&](const CatFileBatch::Object &o) {
+            const QString commit = commits[index++];
+            QList<GitOutput::TreeEntry> &list = trees[commit];
+            if (o.type != "tree")
+                return true; // no .flox/pkgs on that branch
+            list = GitOutput::parseTreeObject(o.content, RepositoryScanner::pkgsDir(), hashBytes);
+            for (const GitOutput::TreeEntry &e : list) {
+                if (e.type == QLatin1String("tree")) {
+                    subRequests.append(e.object);
+                    subOwners.append({ commit, e.path });
+                }
             }
-            trees[commit] = GitOutput::parseLsTree(r.out);
-        }
-    }
-    return true;
+            return true;
+        },
+        error);
+    index = 0;
+    ok = ok
+        && batch.read(
+            subRequests,
+            [&](const CatFileBatch::Object &o) {
+                const auto &[commit, folder] = subOwners[index++];
+                if (o.type == "tree")
+                    trees[commit] += GitOutput::parseTreeObject(o.content, folder, hashBytes);
+                return true;
+            },
+            error);
+    return ok;
 }
 
-void addCommittedRecipes(
-    BranchScan &b, const QList<GitOutput::TreeEntry> &entries, qint64 maxBytes, QStringList &blobsToRead, QSet<QString> &requested)
+void addCommittedRecipes(BranchScan &b, const QList<GitOutput::TreeEntry> &entries, QStringList &blobsToRead, QSet<QString> &requested)
 {
     b.hasPkgsDir = !entries.isEmpty();
     for (const GitOutput::TreeEntry &e : entries) {
@@ -100,9 +129,7 @@ void addCommittedRecipes(
             continue;
         RecipeFile r = RecipeFile::at(e.path);
         r.blob = e.object;
-        r.size = e.size;
-        r.tooLarge = e.size > maxBytes;
-        if (!r.tooLarge && !requested.contains(r.blob)) {
+        if (!requested.contains(r.blob)) {
             requested.insert(r.blob);
             blobsToRead.append(r.blob);
         }
@@ -210,9 +237,9 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
                 QStringLiteral("catalog"), e.message });
     }
 
-    // Three independent questions at once: current branch, branches, working tree.
+    // Independent questions at once: branches, working tree, and the cat-file
+    // process that will read every tree and blob.
     const Git git(scan.root);
-    auto head = git.start({ QStringLiteral("symbolic-ref"), QStringLiteral("-q"), QStringLiteral("HEAD") });
     QStringList refArgs
         = QStringList { QStringLiteral("for-each-ref") } + GitOutput::refFormat() + QStringList { QStringLiteral("refs/heads") };
     if (opt.includeRemotes)
@@ -222,11 +249,10 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     if (opt.includeWorkingTree)
         status = git.start({ QStringLiteral("status"), QStringLiteral("--porcelain=v1"), QStringLiteral("-z"),
             QStringLiteral("--untracked-files=all"), QStringLiteral("--no-renames"), QStringLiteral("--"), pkgsDir() });
+    CatFileBatch batch(scan.root);
+    if (!batch.start(&scan.error))
+        return scan;
 
-    const GitResult headResult = Git::finish(*head);
-    const QString headRef = QString::fromUtf8(headResult.out).trimmed();
-    if (headResult.ok() && headRef.startsWith(QLatin1String("refs/heads/")))
-        scan.currentBranch = headRef.mid(11); // else detached
     const GitResult refsResult = Git::finish(*refs);
     GitResult statusResult;
     if (status)
@@ -235,10 +261,21 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         scan.error = gitFailure(QStringLiteral("git for-each-ref"), refsResult);
         return scan;
     }
+    const QList<GitOutput::Ref> refList = GitOutput::parseRefs(refsResult.out);
+    for (const GitOutput::Ref &ref : refList)
+        if (ref.head && !ref.remote)
+            scan.currentBranch = ref.name;
+    if (scan.currentBranch.isEmpty()) {
+        // Detached, or a branch without commits (empty repository): ask HEAD itself.
+        const GitResult head = git.run({ QStringLiteral("symbolic-ref"), QStringLiteral("-q"), QStringLiteral("HEAD") });
+        const QString headRef = QString::fromUtf8(head.out).trimmed();
+        if (head.ok() && headRef.startsWith(QLatin1String("refs/heads/")))
+            scan.currentBranch = headRef.mid(11);
+    }
 
     auto wanted = [&](const QString &name) { return opt.branches.isEmpty() || opt.branches.contains(name); };
     bool currentListed = false;
-    for (const GitOutput::Ref &ref : GitOutput::parseRefs(refsResult.out)) {
+    for (const GitOutput::Ref &ref : refList) {
         if (!wanted(ref.name))
             continue;
         BranchScan b;
@@ -258,14 +295,14 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     }
 
     std::map<QString, QList<GitOutput::TreeEntry>> trees;
-    if (!listTrees(git, scan.branches, trees, &scan.error))
+    if (!listTrees(batch, scan.branches, trees, &scan.error))
         return scan;
 
     QStringList blobsToRead;
     QSet<QString> requested;
     for (BranchScan &b : scan.branches) {
         if (!b.commit.isEmpty())
-            addCommittedRecipes(b, trees[b.commit], opt.maxRecipeBytes, blobsToRead, requested);
+            addCommittedRecipes(b, trees[b.commit], blobsToRead, requested);
         if (b.current && opt.includeWorkingTree && statusResult.ok())
             applyWorkingTree(b, GitOutput::parseStatus(statusResult.out), scan.root, opt.maxRecipeBytes);
     }
@@ -277,18 +314,47 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         scan.cancelled = true;
         return scan;
     }
+    // Parsing (metadata) runs on pool threads in chunks while git keeps reading.
+    using Parsed = QList<std::pair<QString, ParsedBlob>>;
+    QList<QFuture<Parsed>> parsing;
+    QList<std::pair<QString, QByteArray>> chunk;
+    auto dispatch = [&] {
+        if (!chunk.isEmpty())
+            parsing.append(QtConcurrent::run([work = std::move(chunk)] {
+                Parsed out;
+                out.reserve(work.size());
+                for (const auto &[id, bytes] : work)
+                    out.append({ id, parse(bytes) });
+                return out;
+            }));
+        chunk.clear();
+    };
     QHash<QString, ParsedBlob> blobs;
     blobs.reserve(total);
     QString readError;
-    const bool read = CatFileBatch(scan.root).read(
+    const bool read = batch.read(
         blobsToRead,
         [&](const CatFileBatch::Object &o) {
-            if (o.type == "blob")
-                blobs.insert(QString::fromLatin1(o.id), parse(o.content));
+            if (o.type == "blob") {
+                if (o.size > opt.maxRecipeBytes) { // listed, not read as text
+                    ParsedBlob p;
+                    p.tooLarge = true;
+                    p.size = o.size;
+                    blobs.insert(QString::fromLatin1(o.id), p);
+                } else {
+                    chunk.append({ QString::fromLatin1(o.id), o.content });
+                    if (chunk.size() >= 64)
+                        dispatch();
+                }
+            }
             ++done;
             return !progress || progress(done, total);
         },
         &readError);
+    dispatch();
+    for (QFuture<Parsed> &f : parsing)
+        for (auto &[id, p] : f.result())
+            blobs.insert(id, std::move(p));
     if (!read) {
         scan.cancelled = readError.isEmpty();
         scan.error = readError;
@@ -298,7 +364,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     for (BranchScan &b : scan.branches) {
         for (RecipeFile &r : b.recipes) {
             const bool fromDisk = r.state == RecipeFile::State::New || r.state == RecipeFile::State::Modified;
-            if (!fromDisk && !r.tooLarge)
+            if (!fromDisk)
                 apply(r, blobs.value(r.blob));
         }
         std::sort(b.recipes.begin(), b.recipes.end(), [](const RecipeFile &x, const RecipeFile &y) { return x.path < y.path; });
