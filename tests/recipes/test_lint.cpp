@@ -1,7 +1,9 @@
 #include "catalog/Catalog.h"
 #include "recipes/Lint.h"
+#include "recipes/RecipeGenerator.h"
 #include "repository/RealisticRecipe.h"
 #include "repository/RepositoryScanner.h"
+#include "variants/Compatibility.h"
 
 #include <QtTest>
 
@@ -99,6 +101,33 @@ private slots:
             rs.append(clean(v));
         const QList<LintProblem> problems = lint(rs);
         QVERIFY2(problems.isEmpty(), qPrintable(dump(problems)));
+    }
+
+    // Every compatible cell of the catalogue, as RecipeGenerator writes it: one branch
+    // per release line, not a single problem (so the rules agree with the templates).
+    void generatedRecipesAreClean()
+    {
+        const Catalog &c = Catalog::embedded();
+        const RecipeGenerator generator(c);
+        int checked = 0;
+        for (const BranchProfile &profile : c.branchProfiles) {
+            QList<RecipeFile> rs;
+            for (const VariantName &v : Compatibility::allVariants(c)) {
+                if (!Compatibility::of(c, v).ok())
+                    continue;
+                const RecipeGenerator::Result r = generator.generate(v, profile);
+                QVERIFY2(r.ok(), qPrintable(r.error));
+                rs.append(recipe(v.fileName(), r.text));
+                QCOMPARE(rs.last().meta.gpuArch,
+                    v.kind == VariantName::Kind::Cpu          ? QString()
+                        : v.kind == VariantName::Kind::Darwin ? v.isa
+                                                              : v.gpu);
+            }
+            const QList<LintProblem> problems = lint(rs);
+            QVERIFY2(problems.isEmpty(), qPrintable(profile.id + ":\n" + dump(problems.mid(0, 20))));
+            checked += rs.size();
+        }
+        QVERIFY(checked > 1000);
     }
 
     void naming()
