@@ -3,6 +3,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 
 namespace vs {
@@ -12,14 +13,23 @@ namespace vs {
 // (one regular expression per field was ten times slower; see bench/scan_bench).
 namespace {
 
+// ASCII through a table: these run for every character of every recipe of a scan.
+constexpr auto kAsciiIdent = [] {
+    std::array<bool, 128> t {};
+    for (int c = 0; c < 128; ++c)
+        t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '\'' || c == '-';
+    return t;
+}();
+
 bool isIdentChar(QChar c)
 {
-    return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('\'') || c == QLatin1Char('-');
+    return c.unicode() < 128 ? kAsciiIdent[c.unicode()] : c.isLetterOrNumber();
 }
 
 bool isIdentStart(QChar c)
 {
-    return c.isLetter() || c == QLatin1Char('_');
+    const char16_t u = c.unicode();
+    return u < 128 ? (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_' : c.isLetter();
 }
 
 // The text with comments blanked out (same length, newlines kept), so that a
@@ -111,6 +121,17 @@ public:
             while (j < n && isIdentChar(d[j]))
                 ++j;
             if (isIdentStart(d[i])) {
+                // name = "…": a binding candidate (not an attribute path's tail such as a.b = "…").
+                qsizetype k = j;
+                while (k < n && d[k].isSpace())
+                    ++k;
+                if (k + 1 < n && d[k] == QLatin1Char('=') && d[k + 1] != QLatin1Char('=') && (i == 0 || d[i - 1] != QLatin1Char('.'))) {
+                    qsizetype v = k + 1;
+                    while (v < n && d[v].isSpace())
+                        ++v;
+                    if (v < n && d[v] == QLatin1Char('"'))
+                        m_candidates.append({ i, j - i, v });
+                }
                 const QStringView word(d + i, j - i);
                 for (int k = 0; k < int(std::size(kKeywords)); ++k)
                     if (kKeywords[k].size() == word.size() && kKeywords[k] == word)
@@ -204,33 +225,19 @@ public:
         return upTo(QLatin1StringView("\n"), from);
     }
 
-    // Simple `name = "value";` bindings (let bindings and attributes alike), first wins; read once, on demand.
-    const QHash<QString, QString> &bindings()
+    // The value of a simple `name = "value";` binding (let binding or attribute; the
+    // first one counts); null when there is none. Candidates were noted by the index pass.
+    QString binding(QStringView name) const
     {
-        if (m_bindingsRead)
-            return m_bindings;
-        m_bindingsRead = true;
-        for (qsizetype eq = m_s.indexOf(QLatin1Char('=')); eq >= 0; eq = m_s.indexOf(QLatin1Char('='), eq + 1)) {
-            qsizetype value = skipSpaces(eq + 1);
-            if (value >= m_s.size() || m_s[value] != QLatin1Char('"') || (eq > 0 && QStringLiteral("=!<>").contains(m_s[eq - 1])))
-                continue;
-            qsizetype nameEnd = eq;
-            while (nameEnd > 0 && m_s[nameEnd - 1].isSpace())
-                --nameEnd;
-            qsizetype nameStart = nameEnd;
-            while (nameStart > 0 && isIdentChar(m_s[nameStart - 1]))
-                --nameStart;
-            if (nameStart == nameEnd || !isIdentStart(m_s[nameStart]) || (nameStart > 0 && m_s[nameStart - 1] == QLatin1Char('.')))
+        for (const Candidate &c : m_candidates) {
+            if (c.length != name.size() || QStringView(m_s.constData() + c.start, c.length) != name)
                 continue;
             qsizetype end = -1;
-            const QString v = quoted(value, &end);
-            if (end < 0 || skipSpaces(end) >= m_s.size() || m_s[skipSpaces(end)] != QLatin1Char(';'))
-                continue;
-            const QString name = m_s.mid(nameStart, nameEnd - nameStart);
-            if (!m_bindings.contains(name))
-                m_bindings.insert(name, v);
+            const QString v = quoted(c.value, &end);
+            if (end >= 0 && skipSpaces(end) < m_s.size() && m_s[skipSpaces(end)] == QLatin1Char(';'))
+                return v;
         }
-        return m_bindings;
+        return {};
     }
 
     // Replaces ${name} by bound string values; empty when something stays unresolved.
@@ -240,9 +247,10 @@ public:
             const qsizetype open = value.indexOf(QLatin1String("${"));
             const qsizetype close = value.indexOf(QLatin1Char('}'), open);
             const QString name = close < 0 ? QString() : value.mid(open + 2, close - open - 2).trimmed();
-            if (!bindings().contains(name))
+            const QString bound = binding(name);
+            if (bound.isNull())
                 return {};
-            value.replace(open, close - open + 1, bindings().value(name));
+            value.replace(open, close - open + 1, bound);
         }
         return value.contains(QLatin1String("${")) ? QString() : value;
     }
@@ -260,7 +268,7 @@ public:
             } else {
                 const QString name = inner.identifier(i);
                 end = i + std::max<qsizetype>(1, name.size());
-                v = name.isEmpty() ? QString() : bindings().value(name);
+                v = name.isEmpty() ? QString() : binding(name);
             }
             if (end < 0)
                 break;
@@ -277,8 +285,10 @@ private:
     const QString &m_s;
     QList<qsizetype> m_lineStarts;
     QVarLengthArray<std::pair<int, qsizetype>, 48> m_keywords; // kKeywords index, offset; in text order
-    QHash<QString, QString> m_bindings;
-    bool m_bindingsRead = false;
+    struct Candidate {
+        qsizetype start, length, value; // name, and the offset of its "value"
+    };
+    QVarLengthArray<Candidate, 32> m_candidates;
 };
 
 struct ArchEvidence {
@@ -309,8 +319,7 @@ void gpuEvidence(Scanner &sc, QList<ArchEvidence> &ev)
         const qsizetype v = sc.valueAfter(at + torch.size());
         if (v < 0 || v >= sc.text().size())
             continue;
-        const QString value
-            = sc.text()[v] == QLatin1Char('"') ? sc.resolve(sc.quoted(v, nullptr, true)) : sc.bindings().value(sc.identifier(v));
+        const QString value = sc.text()[v] == QLatin1Char('"') ? sc.resolve(sc.quoted(v, nullptr, true)) : sc.binding(sc.identifier(v));
         QString normalised = value;
         normalised.replace(QLatin1Char(';'), QLatin1Char(' '));
         for (const QString &part : normalised.split(QLatin1Char(' '), Qt::SkipEmptyParts))
