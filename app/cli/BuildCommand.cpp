@@ -1,11 +1,118 @@
+#include "builds/BuildHistory.h"
+#include "builds/BuildQueue.h"
+#include "builds/BuildSettings.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
 
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+
 namespace vs::cli {
+
+namespace {
+
+const char *kBuildUsage = "Usage: variant-studio build REPO VARIANT [--branch B] [--backend flox|nix]\n"
+                          "                            [--nix-option NAME VALUE]... [--flox PATH] [--nix-build PATH]\n"
+                          "Builds one variant headless, streams its output, records it in the history and\n"
+                          "exits with the build's status (0 built, the build's exit code when it failed,\n"
+                          "127 when the build program is missing).\n";
+
+// The exit status of the command for a finished job.
+int statusOf(const BuildJob &job)
+{
+    switch (job.state) {
+    case BuildState::Succeeded:
+        return 0;
+    case BuildState::Cancelled:
+    case BuildState::Interrupted:
+        return 130;
+    default:
+        break;
+    }
+    if (job.message.contains(QLatin1String("was not found")))
+        return 127;
+    return job.exitCode > 0 && job.exitCode < 256 ? job.exitCode : 1;
+}
+
+} // namespace
 
 int runBuild(const QStringList &arguments)
 {
-    return fail(arguments.value(0), QStringLiteral("not available yet"), 2);
+    const QString cmd = arguments.value(0);
+    QStringList positional;
+    BuildSettings settings = BuildSettings::load();
+    QString branch;
+    BuildBackend backend = BuildBackend::Flox;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        auto value = [&](int count = 1) -> bool { return i + count < arguments.size(); };
+        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            out() << kBuildUsage;
+            out().flush();
+            return 0;
+        } else if (a == QLatin1String("--branch") && value()) {
+            branch = arguments[++i];
+        } else if (a == QLatin1String("--backend") && value()) {
+            const auto b = backendFromString(arguments[++i]);
+            if (!b)
+                return fail(cmd, QStringLiteral("--backend takes flox or nix, not \"%1\"").arg(arguments[i]), 2);
+            backend = *b;
+        } else if (a == QLatin1String("--nix-option") && value(2)) {
+            settings.nixOptions << QStringLiteral("--option") << arguments[i + 1] << arguments[i + 2];
+            i += 2;
+        } else if (a == QLatin1String("--flox") && value()) {
+            settings.floxProgram = arguments[++i];
+        } else if (a == QLatin1String("--nix-build") && value()) {
+            settings.nixBuildProgram = arguments[++i];
+        } else if (a.startsWith(QLatin1String("--"))) {
+            return fail(cmd, QStringLiteral("unknown or incomplete option %1\n%2").arg(a, QString::fromLatin1(kBuildUsage)), 2);
+        } else {
+            positional << a;
+        }
+    }
+    if (positional.size() != 2)
+        return fail(cmd, QStringLiteral("expected REPO and VARIANT\n%1").arg(QString::fromLatin1(kBuildUsage)), 2);
+    const QFileInfo repoInfo(positional[0]);
+    if (!repoInfo.isDir())
+        return fail(cmd, QStringLiteral("%1: no such folder").arg(positional[0]), 2);
+    const QString repo = repoInfo.canonicalFilePath();
+    const QString variant = positional[1];
+    if (branch.isEmpty() && !QFileInfo::exists(QDir(repo).filePath(QStringLiteral(".flox/pkgs/%1.nix").arg(variant))))
+        return fail(cmd, QStringLiteral("%1: no recipe .flox/pkgs/%2.nix").arg(repo, variant), 2);
+
+    BuildHistory history(repo, settings.historyDirectory());
+    if (!history.lastError().isEmpty())
+        err() << cmd << ": warning: " << history.lastError() << Qt::endl;
+    BuildQueue queue(settings);
+    queue.setHistory(&history);
+
+    BuildJob job;
+    job.repoRoot = repo;
+    job.variant = variant;
+    job.branch = branch;
+    job.backend = backend;
+    BuildJob result;
+    QEventLoop loop;
+    QObject::connect(&queue, &BuildQueue::linesReady, &loop, [](quint64, const LogLines &lines) {
+        for (const LogLine &l : lines)
+            out() << l.text << '\n';
+        out().flush();
+    });
+    QObject::connect(&queue, &BuildQueue::jobFinished, &loop, [&](const BuildJob &j) { result = j; });
+    QObject::connect(&queue, &BuildQueue::idle, &loop, &QEventLoop::quit);
+    queue.enqueue(job);
+    loop.exec();
+
+    if (result.state == BuildState::Succeeded) {
+        err() << cmd << ": built " << variant << " → " << (result.storePath.isEmpty() ? result.resultLink : result.storePath) << Qt::endl;
+    } else {
+        err() << cmd << ": " << toString(result.state) << " (exit code " << result.exitCode << ")";
+        if (!result.logFile.isEmpty())
+            err() << "; log: " << result.logFile;
+        err() << Qt::endl;
+    }
+    return statusOf(result);
 }
 
 } // namespace vs::cli

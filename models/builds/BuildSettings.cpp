@@ -1,7 +1,7 @@
 #include "builds/BuildSettings.h"
+#include "settings/AppSettings.h"
 
 #include <QDir>
-#include <QSettings>
 #include <QStandardPaths>
 
 namespace vs {
@@ -30,24 +30,13 @@ QString BuildSettings::worktreeDirectory() const
 
 BuildSettings BuildSettings::load()
 {
+    const AppSettings app;
     BuildSettings s;
-    QSettings q;
-    q.beginGroup(QStringLiteral("builds"));
-    s.floxProgram = q.value(QStringLiteral("floxProgram"), s.floxProgram).toString();
-    s.nixBuildProgram = q.value(QStringLiteral("nixBuildProgram"), s.nixBuildProgram).toString();
-    s.nixOptions = q.value(QStringLiteral("nixOptions")).toStringList();
-    s.maxParallel = qMax(1, q.value(QStringLiteral("maxParallel"), s.maxParallel).toInt());
+    s.floxProgram = app.floxProgram();
+    s.nixBuildProgram = app.nixBuildProgram();
+    s.nixOptions = app.nixExtraOptions();
+    s.maxParallel = qMax(1, app.maxParallelBuilds());
     return s;
-}
-
-void BuildSettings::save() const
-{
-    QSettings q;
-    q.beginGroup(QStringLiteral("builds"));
-    q.setValue(QStringLiteral("floxProgram"), floxProgram);
-    q.setValue(QStringLiteral("nixBuildProgram"), nixBuildProgram);
-    q.setValue(QStringLiteral("nixOptions"), nixOptions);
-    q.setValue(QStringLiteral("maxParallel"), maxParallel);
 }
 
 } // namespace vs

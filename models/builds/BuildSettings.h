@@ -22,9 +22,9 @@ struct BuildSettings {
     QString historyDirectory() const;
     QString worktreeDirectory() const;
 
-    // The user's choices (QSettings group "builds"); locations stay default.
+    // The user's choices (AppSettings: programs, nix options, parallel builds);
+    // locations stay default.
     static BuildSettings load();
-    void save() const;
 };
 
 } // namespace vs

@@ -29,7 +29,13 @@ bool PublishChecks::allMet(const QList<PublishCheck> &checks)
 }
 
 QList<PublishCheck> PublishChecks::evaluate(
-    const QString &repoRoot, const QString &branchIn, const QString &variant, const BuildHistory *history, const QString &gitProgram)
+    const QString &repoRoot, const QString &branch, const QString &variant, const BuildHistory *history, const QString &gitProgram)
+{
+    return evaluate(repoRoot, branch, variant, history ? history->cells() : Cells(), gitProgram);
+}
+
+QList<PublishCheck> PublishChecks::evaluate(
+    const QString &repoRoot, const QString &branchIn, const QString &variant, const Cells &cells, const QString &gitProgram)
 {
     QList<PublishCheck> checks;
     QString current;
@@ -93,7 +99,7 @@ QList<PublishCheck> PublishChecks::evaluate(
     }
 
     // 5. The cell has a build result.
-    const CellHistory cell = history ? history->cell(branch, variant) : CellHistory();
+    const CellHistory cell = cells.value({ branch, variant });
     const bool built = cell.lastBuild.outcome == BuildState::Succeeded;
     const bool resultThere = built && (cell.lastBuild.storePath.isEmpty() || QFileInfo::exists(cell.lastBuild.storePath));
     QString builtMessage;

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "builds/BuildHistory.h"
+
 #include <QList>
 #include <QString>
 
 namespace vs {
-
-class BuildHistory;
 
 // One precondition of `flox publish`, met or not, with a sentence for the user.
 struct PublishCheck {

@@ -1,0 +1,82 @@
+#include "itemmodels/BuildQueueModel.h"
+#include "builds/BuildQueue.h"
+
+namespace vs {
+
+BuildQueueModel::BuildQueueModel(BuildQueue *queue, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_queue(queue)
+{
+    connect(queue, &BuildQueue::jobAdded, this, &BuildQueueModel::rebuild);
+    connect(queue, &BuildQueue::jobRemoved, this, &BuildQueueModel::rebuild);
+    connect(queue, &BuildQueue::orderChanged, this, &BuildQueueModel::rebuild);
+    connect(queue, &BuildQueue::jobChanged, this, &BuildQueueModel::updateJob);
+    rebuild();
+}
+
+void BuildQueueModel::rebuild()
+{
+    beginResetModel();
+    m_jobs = m_queue->jobs();
+    endResetModel();
+}
+
+void BuildQueueModel::updateJob(const BuildJob &job)
+{
+    const int row = rowOf(job.id);
+    if (row < 0)
+        return;
+    m_jobs[row] = job;
+    emit dataChanged(index(row), index(row));
+}
+
+int BuildQueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_jobs.size());
+}
+
+int BuildQueueModel::rowOf(quint64 id) const
+{
+    for (int i = 0; i < m_jobs.size(); ++i)
+        if (m_jobs[i].id == id)
+            return i;
+    return -1;
+}
+
+quint64 BuildQueueModel::idAt(int row) const
+{
+    return row >= 0 && row < m_jobs.size() ? m_jobs[row].id : 0;
+}
+
+QVariant BuildQueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_jobs.size())
+        return {};
+    const BuildJob &j = m_jobs[index.row()];
+    switch (role) {
+    case Qt::DisplayRole: {
+        const QString state = j.state == BuildState::Running ? tr("running") : tr("waiting");
+        QString text = QStringLiteral("%1 — %2").arg(j.title(), state);
+        if (j.state == BuildState::Running && !j.currentStep.isEmpty())
+            text += QStringLiteral(" — ") + j.currentStep;
+        return text;
+    }
+    case Qt::ToolTipRole:
+        return tr("%1 with %2 in %3").arg(j.title(), toString(j.backend), j.workDir.isEmpty() ? j.repoRoot : j.workDir);
+    case JobIdRole:
+        return QVariant::fromValue(j.id);
+    case StateRole:
+        return toString(j.state);
+    case IsWaitingRole:
+        return j.state == BuildState::Queued;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> BuildQueueModel::roleNames() const
+{
+    return { { Qt::DisplayRole, "display" }, { JobIdRole, "jobId" }, { StateRole, "state" }, { IsWaitingRole, "isWaiting" } };
+}
+
+} // namespace vs
