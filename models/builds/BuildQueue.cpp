@@ -22,6 +22,11 @@ void BuildQueue::setHistory(BuildHistory *history)
     m_history = history;
 }
 
+BuildHistory *BuildQueue::history() const
+{
+    return m_history;
+}
+
 void BuildQueue::setSettings(const BuildSettings &settings)
 {
     m_settings = settings;

@@ -25,7 +25,7 @@ public:
     ~BuildQueue() override; // cancels everything, waits for the processes to go
 
     void setHistory(BuildHistory *history); // not owned; may be null
-    BuildHistory *history() const { return m_history; }
+    BuildHistory *history() const;
     const BuildSettings &settings() const { return m_settings; }
     void setSettings(const BuildSettings &settings); // applies to jobs started later
     void setMaxParallel(int count);

@@ -21,6 +21,10 @@ class PublishChecks {
 public:
     static QList<PublishCheck> evaluate(const QString &repoRoot, const QString &branch, const QString &variant, const BuildHistory *history,
         const QString &gitProgram = QStringLiteral("git"));
+    // Thread-safe form: takes a snapshot of the history's cells (BuildHistory::cells()).
+    using Cells = QHash<QPair<QString, QString>, CellHistory>;
+    static QList<PublishCheck> evaluate(const QString &repoRoot, const QString &branch, const QString &variant, const Cells &cells,
+        const QString &gitProgram = QStringLiteral("git"));
     static bool allMet(const QList<PublishCheck> &checks);
     // Flox organisation names: letters, digits, '-' and '_'.
     static bool isValidOrg(const QString &org);
