@@ -24,10 +24,14 @@ BuildRunner::BuildRunner(BuildSettings settings, QObject *parent)
 {
     m_killTimer.setSingleShot(true);
     connect(&m_killTimer, &QTimer::timeout, this, [this] { signalGroup(SIGKILL); });
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(kBatchIntervalMs);
+    connect(&m_batchTimer, &QTimer::timeout, this, &BuildRunner::flushLines);
 }
 
 BuildRunner::~BuildRunner()
 {
+    blockSignals(true); // receivers may be half gone; the queue cancels properly before this
     if (m_process && m_process->state() != QProcess::NotRunning)
         terminateAndWait(qMin(m_settings.cancelGraceMs, 2000));
 }
@@ -158,7 +162,7 @@ void BuildRunner::launch()
     emit jobStarted(m_job);
 }
 
-void BuildRunner::addLine(QByteArrayView raw, LogLines &batch)
+void BuildRunner::addLine(QByteArrayView raw)
 {
     LogLine line = m_parser.parseLine(raw);
     if (m_log.isOpen()) {
@@ -173,25 +177,32 @@ void BuildRunner::addLine(QByteArrayView raw, LogLines &batch)
     m_job.lastLines.append(line.text);
     if (m_job.lastLines.size() > kLastLines * 2) // trimmed in chunks: cheaper than per line
         m_job.lastLines.remove(0, m_job.lastLines.size() - kLastLines);
-    batch.append(std::move(line));
+    m_pending.append(std::move(line));
+}
+
+void BuildRunner::flushLines()
+{
+    m_batchTimer.stop();
+    if (m_pending.isEmpty())
+        return;
+    const LogLines batch = std::move(m_pending);
+    m_pending = LogLines();
+    emit linesReady(batch);
 }
 
 void BuildRunner::onReadyRead()
 {
     const QByteArray chunk = m_process->readAllStandardOutput();
-    LogLines batch;
-    m_splitter.feed(chunk, [&](QByteArrayView raw) { addLine(raw, batch); });
-    if (!batch.isEmpty())
-        emit linesReady(batch);
+    m_splitter.feed(chunk, [this](QByteArrayView raw) { addLine(raw); });
+    if (!m_pending.isEmpty() && !m_batchTimer.isActive())
+        m_batchTimer.start();
 }
 
 void BuildRunner::onFinished(int exitCode, QProcess::ExitStatus status)
 {
     onReadyRead();
-    LogLines batch;
-    m_splitter.finish([&](QByteArrayView raw) { addLine(raw, batch); });
-    if (!batch.isEmpty())
-        emit linesReady(batch);
+    m_splitter.finish([this](QByteArrayView raw) { addLine(raw); });
+    flushLines();
     m_killTimer.stop();
     if (m_cancelRequested) {
         signalGroup(SIGKILL); // anything of the group that outlived its leader
@@ -228,7 +239,7 @@ void BuildRunner::finish(BuildState state, const QString &message)
     if (!message.isEmpty()) {
         m_job.message = message;
         m_job.lastLines.append(message);
-        emit linesReady({ LogLine { message, {} } });
+        m_pending.append(LogLine { message, {} });
         if (m_log.isOpen())
             m_log.write(message.toUtf8() + '\n');
     }
@@ -238,6 +249,7 @@ void BuildRunner::finish(BuildState state, const QString &message)
         m_job.lastLines.clear(); // kept for failures only
     if (state == BuildState::Failed && m_job.exitCode == 0)
         m_job.exitCode = -1; // failed before any exit code existed
+    flushLines();
     m_log.close();
     emit finished(m_job);
 }

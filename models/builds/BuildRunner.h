@@ -36,6 +36,9 @@ public:
     static QString stepFromLine(const QString &line);
 
     static constexpr int kLastLines = 30;
+    // Output is handed on at most this often: few large batches keep a view's
+    // per-batch work (layout, scrolling, painting) from dominating.
+    static constexpr int kBatchIntervalMs = 25;
 
 public slots:
     void cancel();
@@ -55,7 +58,8 @@ private:
     void onError(QProcess::ProcessError error);
     void finish(BuildState state, const QString &message = {});
     void signalGroup(int signal);
-    void addLine(QByteArrayView raw, LogLines &batch);
+    void addLine(QByteArrayView raw);
+    void flushLines();
 
     BuildSettings m_settings;
     BuildJob m_job;
@@ -64,6 +68,8 @@ private:
     LineSplitter m_splitter;
     AnsiParser m_parser;
     QTimer m_killTimer;
+    QTimer m_batchTimer;
+    LogLines m_pending;
     qint64 m_pgid = 0;
     bool m_active = false;
     bool m_cancelRequested = false;

@@ -2,6 +2,7 @@
 #include "BuildTestSupport.h"
 #include "builds/BuildHistory.h"
 #include "builds/BuildQueue.h"
+#include "builds/BuildStates.h"
 
 using namespace vs;
 using namespace vs::test;
@@ -57,6 +58,10 @@ private slots:
         // The history already knows the running build.
         BuildHistory reader(m_repo.path(), m_settings.historyDirectory());
         QCOMPARE(toString(reader.cell(QStringLiteral("main"), QStringLiteral("slow-a")).outcome), toString(CellOutcome::Building));
+        // The grid's view of it: running and waiting cells.
+        const auto gridStates = BuildStates::forMatrix(&history, &queue);
+        QVERIFY(gridStates.value(BuildStates::key(QStringLiteral("main"), QStringLiteral("slow-a"))) == CellStatus::Building);
+        QVERIFY(gridStates.value(BuildStates::key(QString(), QStringLiteral("d"))) == CellStatus::Queued);
 
         QVERIFY(queue.cancel(a));
         QTRY_VERIFY_WITH_TIMEOUT(!idle.isEmpty(), 60000);
@@ -76,6 +81,9 @@ private slots:
         QCOMPARE(reader.entries().size(), 3);
         QCOMPARE(toString(reader.cell(QStringLiteral("main"), QStringLiteral("d")).outcome), toString(CellOutcome::Built));
         QCOMPARE(toString(reader.cell(QStringLiteral("main"), QStringLiteral("slow-a")).outcome), toString(CellOutcome::None));
+        const auto after = BuildStates::forMatrix(&reader, &queue);
+        QVERIFY(after.value(BuildStates::key(QStringLiteral("main"), QStringLiteral("d"))) == CellStatus::Built);
+        QVERIFY(!after.contains(BuildStates::key(QStringLiteral("main"), QStringLiteral("slow-a"))));
     }
 
     void parallelAndCancelAll()
