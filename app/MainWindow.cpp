@@ -1,17 +1,36 @@
 #include "MainWindow.h"
 
 #include "BranchList.h"
+#include "HardwareController.h"
+#include "HardwareDock.h"
 #include "Legend.h"
 #include "MatrixController.h"
 #include "MatrixView.h"
+#include "PreviewController.h"
+#include "RecipeActions.h"
 #include "RecipePreview.h"
+#include "RepositoryController.h"
+#include "ScanAdapter.h"
 #include "SliceSelector.h"
+#include "itemmodels/BranchListModel.h"
+#include "itemmodels/MatrixModel.h"
+#include "repository/NewRepository.h"
+#include "settings/AppSettings.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace vs {
@@ -21,9 +40,28 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Variant Studio"));
+    setAcceptDrops(true);
+    buildLayout();
+    buildStatusBar();
+    m_matrix = new MatrixController(m_view, m_selector, m_counts, this);
+    m_repository = new RepositoryController(this);
+    m_previewController = new PreviewController(m_matrix, m_repository, m_preview, this);
+    m_actions = new RecipeActions(m_matrix, m_repository, this);
+    m_hardware = new HardwareController(m_matrix, m_hardwareDock, this);
+    buildMenus();
+    wireRepository();
+    showBanner(tr("No repository open: this is the catalogue's plan. Open a build repository (File › Open…, or drop a folder here) "
+                  "or create one with File › New Build Repository…"));
+    resize(1400, 860);
+}
 
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildLayout()
+{
     auto *center = new QWidget(this);
     auto *column = new QVBoxLayout(center);
+    column->setContentsMargins(4, 4, 4, 4);
     m_selector = new SliceSelector(center);
     m_banner = new QLabel(center);
     m_banner->setObjectName(QStringLiteral("messageBanner"));
@@ -38,7 +76,10 @@ MainWindow::MainWindow(QWidget *parent)
     column->addWidget(m_banner);
     column->addWidget(m_view, 1);
     column->addWidget(m_legend);
+
+    m_branchModel = new BranchListModel(this);
     m_branches = new BranchList(this);
+    m_branches->setModel(m_branchModel);
     m_preview = new RecipePreview(this);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("mainSplitter"));
@@ -46,31 +87,163 @@ MainWindow::MainWindow(QWidget *parent)
     auto *left = new QWidget(this);
     auto *leftColumn = new QVBoxLayout(left);
     leftColumn->setContentsMargins(0, 0, 0, 0);
-    auto *hint = new QLabel(tr("Open a build repository to see its matrix."), left);
-    hint->setObjectName(QStringLiteral("noRepositoryHint"));
-    hint->setWordWrap(true);
-    leftColumn->addWidget(hint);
+    m_hint = new QLabel(tr("Open a build repository to see its matrix."), left);
+    m_hint->setObjectName(QStringLiteral("noRepositoryHint"));
+    m_hint->setWordWrap(true);
+    leftColumn->addWidget(m_hint);
     leftColumn->addWidget(m_branches, 1);
     split->addWidget(left);
     split->addWidget(center);
     split->addWidget(m_preview);
+    split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 3);
     split->setStretchFactor(2, 2);
+    split->setSizes({ 200, 760, 440 });
     setCentralWidget(split);
 
-    m_counts = new QLabel(this);
-    m_counts->setObjectName(QStringLiteral("statusCounts"));
-    statusBar()->addWidget(m_counts, 1);
-
-    m_matrix = new MatrixController(m_view, m_selector, m_counts, this);
-    buildMenus();
-    showBanner(tr("No repository open: this is the catalogue's plan. Open a build repository or create a new one."));
-    resize(1280, 820);
+    m_hardwareDock = new HardwareDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_hardwareDock);
 }
 
-MatrixModel *MainWindow::matrixModel() const
+void MainWindow::buildStatusBar()
 {
-    return m_matrix->model();
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(QStringLiteral("statusCounts"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("scanProgress"));
+    m_progress->setMaximumWidth(220);
+    m_progress->setFormat(tr("Scanning %p%"));
+    m_progress->hide();
+    m_cancel = new QToolButton(this);
+    m_cancel->setObjectName(QStringLiteral("cancelScan"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop scanning the repository"));
+    m_cancel->hide();
+    statusBar()->addWidget(m_counts, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Repository…"), QKeySequence::Open, this, &MainWindow::chooseAndOpen);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    QAction *create = file->addAction(tr("&New Build Repository…"), QKeySequence::New, this, &MainWindow::createRepository);
+    create->setObjectName(QStringLiteral("newRepositoryAction"));
+    QAction *rescan = file->addAction(tr("Re&scan"), QKeySequence::Refresh, m_repository, &RepositoryController::rescan);
+    rescan->setObjectName(QStringLiteral("rescanAction"));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
+    QMenu *recipe = menuBar()->addMenu(tr("&Recipe"));
+    recipe->addActions(m_actions->actions());
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_hardwareDock->toggleViewAction());
+    QAction *goToMine = view->addAction(tr("&Go to My Cell"), m_hardware, &HardwareController::goToMyCell);
+    goToMine->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+
+    QToolBar *tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->addAction(m_actions->generateAction());
+    tools->addAction(m_actions->copyBuildAction());
+    tools->addAction(goToMine);
+    // The actions also work from the grid's keyboard focus.
+    m_view->addActions(m_actions->actions());
+}
+
+void MainWindow::wireRepository()
+{
+    connect(m_repository, &RepositoryController::scanStarted, this, [this](const QString &folder) {
+        m_progress->setRange(0, 0); // busy until the first count arrives
+        m_progress->show();
+        m_cancel->show();
+        statusBar()->showMessage(tr("Scanning %1…").arg(QDir::toNativeSeparators(folder)));
+    });
+    connect(m_repository, &RepositoryController::progress, this, [this](int done, int total) {
+        m_progress->setRange(0, qMax(1, total));
+        m_progress->setValue(done);
+    });
+    auto idle = [this] {
+        m_progress->hide();
+        m_cancel->hide();
+        statusBar()->clearMessage();
+    };
+    connect(m_repository, &RepositoryController::scanFinished, this, [this, idle] {
+        idle();
+        scanFinished();
+    });
+    connect(m_repository, &RepositoryController::scanFailed, this, [this, idle](const QString &folder, const QString &message) {
+        idle();
+        showBanner(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(folder), message));
+    });
+    connect(m_repository, &RepositoryController::scanCancelled, this, [this, idle] {
+        idle();
+        showBanner(tr("Scan cancelled."));
+    });
+    connect(m_cancel, &QToolButton::clicked, m_repository, &RepositoryController::cancel);
+    connect(m_actions, &RecipeActions::message, this, &MainWindow::showBanner);
+    connect(m_branches->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex &i) { showBranch(i.data(BranchListModel::NameRole).toString()); });
+    connect(m_view, &MatrixView::contextMenuRequestedAt, this, [this](const QModelIndex &, const QPoint &pos) { showCellMenu(pos); });
+}
+
+void MainWindow::openFromArguments(const QStringList &arguments)
+{
+    for (const QString &a : arguments.mid(1)) {
+        if (!a.startsWith(QLatin1Char('-'))) {
+            openRepository(a);
+            return;
+        }
+    }
+    const QString last = AppSettings().lastRepository();
+    if (!last.isEmpty() && QFileInfo(last).isDir())
+        openRepository(last);
+}
+
+void MainWindow::openRepository(const QString &folder)
+{
+    // The grid keeps showing what it has (the plan at first) while the scan runs.
+    m_repository->open(folder);
+}
+
+void MainWindow::startHardwareProbe()
+{
+    m_hardware->start();
+}
+
+void MainWindow::scanFinished()
+{
+    const RepositoryScan &scan = m_repository->scan();
+    const QString shown = m_matrix->model()->branch();
+    m_matrix->model()->setCatalog(scan.catalog);
+    m_branchModel->setBranches(ScanAdapter::branchSummaries(scan));
+    m_hint->hide();
+    setWindowTitle(tr("%1 — Variant Studio").arg(QDir::toNativeSeparators(scan.root)));
+    if (scan.branches.isEmpty()) {
+        showBanner(tr("%1 has no branches with commits yet. Generate recipes after the first commit.").arg(scan.root));
+        m_matrix->model()->setBranch({}, {});
+        return;
+    }
+    showBanner({});
+    const QString branch = scan.branch(shown) ? shown : ScanAdapter::initialBranch(scan);
+    // Selecting the row shows the branch through currentChanged.
+    const QModelIndex row = m_branchModel->index(m_branchModel->rowOf(branch), 0);
+    if (m_branches->currentIndex() == row)
+        showBranch(branch);
+    else
+        m_branches->setCurrentIndex(row);
+}
+
+void MainWindow::showBranch(const QString &name)
+{
+    if (name.isEmpty() || !m_repository->scan().branch(name))
+        return;
+    m_matrix->model()->setBranch(name, ScanAdapter::matrixRecipes(m_repository->scan(), name));
+    m_hardware->refresh();
 }
 
 void MainWindow::showBanner(const QString &text)
@@ -79,10 +252,67 @@ void MainWindow::showBanner(const QString &text)
     m_banner->setVisible(!text.isEmpty());
 }
 
-void MainWindow::buildMenus()
+QString MainWindow::bannerText() const
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    return m_banner->isVisible() ? m_banner->text() : QString();
+}
+
+MatrixModel *MainWindow::matrixModel() const
+{
+    return m_matrix->model();
+}
+
+void MainWindow::chooseAndOpen()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Build Repository"), m_repository->root());
+    if (!folder.isEmpty())
+        openRepository(folder);
+}
+
+void MainWindow::createRepository()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("New Build Repository: Choose an Empty Folder"));
+    if (folder.isEmpty())
+        return;
+    const NewRepository::Result result = NewRepository::create(folder);
+    if (!result.ok()) {
+        QMessageBox::warning(this, tr("New Build Repository"), result.error);
+        return;
+    }
+    openRepository(result.root);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = AppSettings().recentRepositories();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openRepository(path); });
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("(none yet)"))->setEnabled(false);
+}
+
+void MainWindow::showCellMenu(const QPoint &globalPos)
+{
+    QMenu menu(this);
+    menu.addActions(m_actions->actions());
+    menu.exec(globalPos);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile() && QFileInfo(urls.first().toLocalFile()).isDir())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        event->acceptProposedAction();
+        openRepository(urls.first().toLocalFile());
+    }
 }
 
 } // namespace vs

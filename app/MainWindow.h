@@ -3,41 +3,87 @@
 #include <QMainWindow>
 
 class QLabel;
+class QMenu;
+class QProgressBar;
+class QToolButton;
 
 namespace vs {
 
+class BranchList;
+class BranchListModel;
+class HardwareController;
+class HardwareDock;
+class Legend;
 class MatrixController;
 class MatrixModel;
 class MatrixView;
-class SliceSelector;
-class Legend;
-class BranchList;
+class PreviewController;
+class RecipeActions;
 class RecipePreview;
+class RepositoryController;
+class SliceSelector;
 
 // Wires models to views; computes nothing itself.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // A folder argument opens it; without one the last repository reopens.
+    void openFromArguments(const QStringList &arguments);
+    void openRepository(const QString &folder);
+    void startHardwareProbe();
+    // Shows a message above the grid (objectName "messageBanner"); empty hides it.
+    void showBanner(const QString &text);
+    QString bannerText() const;
 
     MatrixModel *matrixModel() const;
+    MatrixController *matrix() const { return m_matrix; }
+    RepositoryController *repository() const { return m_repository; }
+    RecipeActions *recipeActions() const { return m_actions; }
+    HardwareController *hardware() const { return m_hardware; }
+    BranchListModel *branchModel() const { return m_branchModel; }
     MatrixView *matrixView() const { return m_view; }
     RecipePreview *preview() const { return m_preview; }
     BranchList *branchList() const { return m_branches; }
-    // Shows a message above the grid (objectName "messageBanner"); empty hides it.
-    void showBanner(const QString &text);
+    HardwareDock *hardwareDock() const { return m_hardwareDock; }
+    // Shows one branch of the open repository in the grid.
+    void showBranch(const QString &name);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void buildLayout();
+    void buildStatusBar();
     void buildMenus();
+    void wireRepository();
+    void scanFinished();
+    void chooseAndOpen();
+    void createRepository();
+    void fillRecentMenu();
+    void showCellMenu(const QPoint &globalPos);
 
     MatrixView *m_view = nullptr;
     SliceSelector *m_selector = nullptr;
     Legend *m_legend = nullptr;
-    BranchList *m_branches = nullptr;
-    RecipePreview *m_preview = nullptr;
     QLabel *m_banner = nullptr;
+    QLabel *m_hint = nullptr;
     QLabel *m_counts = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancel = nullptr;
+    BranchList *m_branches = nullptr;
+    BranchListModel *m_branchModel = nullptr;
+    RecipePreview *m_preview = nullptr;
+    HardwareDock *m_hardwareDock = nullptr;
+    QMenu *m_recentMenu = nullptr;
     MatrixController *m_matrix = nullptr;
+    RepositoryController *m_repository = nullptr;
+    PreviewController *m_previewController = nullptr;
+    RecipeActions *m_actions = nullptr;
+    HardwareController *m_hardware = nullptr;
 };
 
 } // namespace vs

@@ -65,3 +65,33 @@ void MatrixController::refreshCounts()
 }
 
 } // namespace vs
+
+namespace vs {
+
+QModelIndexList MatrixController::selectedCells() const
+{
+    QModelIndexList out;
+    const QModelIndex current = m_proxy->mapToSource(m_view->currentIndex());
+    for (const QModelIndex &i : m_view->selectionModel()->selectedIndexes()) {
+        const QModelIndex source = m_proxy->mapToSource(i);
+        if (m_model->isCell(source))
+            out.append(source);
+    }
+    // The current cell first, so single-cell actions act on what has the focus.
+    const qsizetype at = out.indexOf(current);
+    if (at > 0)
+        out.move(at, 0);
+    return out;
+}
+
+void MatrixController::selectCell(const QModelIndex &sourceIndex)
+{
+    const QModelIndex i = m_proxy->mapFromSource(sourceIndex);
+    if (!i.isValid())
+        return;
+    m_view->selectionModel()->setCurrentIndex(i, QItemSelectionModel::ClearAndSelect);
+    m_view->scrollTo(i);
+    m_view->setFocus();
+}
+
+} // namespace vs

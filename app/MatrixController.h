@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QModelIndexList>
 #include <QObject>
 
 class QLabel;
@@ -20,6 +21,10 @@ public:
     MatrixFilterProxy *proxy() const { return m_proxy; }
     // "12 defined · 3 new · …": what the status bar shows.
     QString countsText() const;
+    // Selected source-model cells, current first when it is selected.
+    QModelIndexList selectedCells() const;
+    // Selects one cell of the source model and scrolls to it.
+    void selectCell(const QModelIndex &sourceIndex);
 
 signals:
     void selectionChanged();

@@ -25,6 +25,9 @@ int main(int argc, char **argv)
     vs::installTranslations(app, vs::AppSettings().languageOverride());
     vs::MainWindow window;
     window.show();
+    // The plan is painted first; the probe and the scan fill in when they arrive.
+    window.startHardwareProbe();
+    window.openFromArguments(QCoreApplication::arguments());
     // Used by the smoke test: start, show, quit cleanly.
     if (QCoreApplication::arguments().contains(QStringLiteral("--quit-after-start")))
         QTimer::singleShot(0, &app, &QCoreApplication::quit);

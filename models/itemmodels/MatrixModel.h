@@ -18,6 +18,7 @@ struct MatrixRecipe {
     QString pname;
     QString gpuArch; // normalised: "sm90", "mps"
     QStringList cpuFlags;
+    QString nixpkgsRev; // the recipe's own pin (drift compares against a template with it)
     QString text; // the recipe as committed on that branch (or the working tree's, when checked out)
     bool changedInWorkingTree = false;
     QString workingTreeState; // "new", "modified", "deleted" (for the tooltip)
