@@ -9,6 +9,7 @@
 #include "RepositoryController.h"
 #include "hardware/HardwareProbe.h"
 #include "itemmodels/BranchListModel.h"
+#include "itemmodels/MatrixFilterProxy.h"
 #include "itemmodels/MatrixModel.h"
 #include "recipes/RecipeGenerator.h"
 #include "support/GitFixture.h"
@@ -184,7 +185,7 @@ private slots:
         w.openRepository(repo.path());
         QVERIFY(done.wait(60000));
         w.hardware()->setProfile(
-            HardwareProbe::fromDirectory(w.matrixModel()->catalog(), QStringLiteral(VS_FIXTURES_DIR "/hardware/h100-xeon")));
+            HardwareProbe::fromDirectory(w.matrixModel()->catalog(), QStringLiteral(VS_SOURCE_DIR "/tests/fixtures/hardware/h100-xeon")));
         QVERIFY(w.hardware()->goToMyCell());
         const QModelIndexList selected = w.matrix()->selectedCells();
         QCOMPARE(selected.size(), 1);
