@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "BranchList.h"
+#include "BuildController.h"
 #include "HardwareController.h"
 #include "HardwareDock.h"
 #include "Legend.h"
@@ -18,7 +19,9 @@
 #include "settings/AppSettings.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -48,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_previewController = new PreviewController(m_matrix, m_repository, m_preview, this);
     m_actions = new RecipeActions(m_matrix, m_repository, this);
     m_hardware = new HardwareController(m_matrix, m_hardwareDock, this);
+    m_builds = new BuildController(this, m_matrix, m_repository);
     buildMenus();
     wireRepository();
     showBanner(tr("No repository open: this is the catalogue's plan. Open a build repository (File › Open…, or drop a folder here) "
@@ -140,19 +144,26 @@ void MainWindow::buildMenus()
 
     QMenu *recipe = menuBar()->addMenu(tr("&Recipe"));
     recipe->addActions(m_actions->actions());
+    QMenu *build = menuBar()->addMenu(tr("&Build"));
+    build->addActions(m_builds->actions());
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_hardwareDock->toggleViewAction());
+    view->addAction(m_builds->logDock()->toggleViewAction());
+    view->addAction(m_builds->queueDock()->toggleViewAction());
     QAction *goToMine = view->addAction(tr("&Go to My Cell"), m_hardware, &HardwareController::goToMyCell);
     goToMine->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
 
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->addAction(m_builds->buildAction());
+    tools->addAction(m_builds->publishAction());
     tools->addAction(m_actions->generateAction());
     tools->addAction(m_actions->copyBuildAction());
     tools->addAction(goToMine);
     // The actions also work from the grid's keyboard focus.
     m_view->addActions(m_actions->actions());
+    m_view->addActions(m_builds->actions());
 }
 
 void MainWindow::wireRepository()
@@ -186,6 +197,9 @@ void MainWindow::wireRepository()
     });
     connect(m_cancel, &QToolButton::clicked, m_repository, &RepositoryController::cancel);
     connect(m_actions, &RecipeActions::message, this, &MainWindow::showBanner);
+    connect(m_builds, &BuildController::message, this, &MainWindow::showBanner);
+    // One click builds: double-click or Enter on a cell.
+    connect(m_view, &MatrixView::cellActivated, m_builds, [this] { m_builds->buildSelected(); });
     connect(m_branches->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex &i) { showBranch(i.data(BranchListModel::NameRole).toString()); });
     connect(m_view, &MatrixView::contextMenuRequestedAt, this, [this](const QModelIndex &, const QPoint &pos) { showCellMenu(pos); });
@@ -295,8 +309,23 @@ void MainWindow::fillRecentMenu()
 void MainWindow::showCellMenu(const QPoint &globalPos)
 {
     QMenu menu(this);
+    menu.addActions(m_builds->actions());
+    menu.addSeparator();
     menu.addActions(m_actions->actions());
     menu.exec(globalPos);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_builds->hasRunningBuilds()
+        && QMessageBox::question(this, tr("Quit Variant Studio"), tr("Builds are still running or queued. Quit and stop them?"),
+               QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
+    m_builds->stopAll();
+    event->accept();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -10,6 +10,7 @@ class QToolButton;
 namespace vs {
 
 class BranchList;
+class BuildController;
 class BranchListModel;
 class HardwareController;
 class HardwareDock;
@@ -43,6 +44,7 @@ public:
     RepositoryController *repository() const { return m_repository; }
     RecipeActions *recipeActions() const { return m_actions; }
     HardwareController *hardware() const { return m_hardware; }
+    BuildController *builds() const { return m_builds; }
     BranchListModel *branchModel() const { return m_branchModel; }
     MatrixView *matrixView() const { return m_view; }
     RecipePreview *preview() const { return m_preview; }
@@ -52,6 +54,7 @@ public:
     void showBranch(const QString &name);
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -78,6 +81,7 @@ private:
     BranchListModel *m_branchModel = nullptr;
     RecipePreview *m_preview = nullptr;
     HardwareDock *m_hardwareDock = nullptr;
+    BuildController *m_builds = nullptr;
     QMenu *m_recentMenu = nullptr;
     MatrixController *m_matrix = nullptr;
     RepositoryController *m_repository = nullptr;

@@ -1,0 +1,191 @@
+#include "BuildController.h"
+
+#include "BuildLogView.h"
+#include "BuildNotifier.h"
+#include "MatrixController.h"
+#include "PublishDialog.h"
+#include "QueueView.h"
+#include "RepositoryController.h"
+#include "builds/BuildHistory.h"
+#include "builds/BuildQueue.h"
+#include "builds/BuildSettings.h"
+#include "builds/BuildStates.h"
+#include "itemmodels/LogModel.h"
+#include "itemmodels/MatrixModel.h"
+#include "settings/AppSettings.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMainWindow>
+
+namespace vs {
+
+BuildController::BuildController(QMainWindow *window, MatrixController *matrix, RepositoryController *repository)
+    : QObject(window)
+    , m_window(window)
+    , m_matrix(matrix)
+    , m_repository(repository)
+    , m_queue(new BuildQueue(BuildSettings::load(), this))
+    , m_log(new LogModel(this))
+    , m_logView(new BuildLogView)
+    , m_queueView(new QueueView(m_queue))
+    , m_notifier(new BuildNotifier(window))
+{
+    m_logView->setLogModel(m_log);
+    m_logDock = new QDockWidget(tr("Build Output"), window);
+    m_logDock->setObjectName(QStringLiteral("buildLogDock"));
+    m_logDock->setWidget(m_logView);
+    m_queueDock = new QDockWidget(tr("Build Queue"), window);
+    m_queueDock->setObjectName(QStringLiteral("buildQueueDock"));
+    m_queueDock->setWidget(m_queueView);
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
+    window->tabifyDockWidget(m_logDock, m_queueDock);
+    m_logDock->raise();
+
+    m_build = new QAction(tr("&Build"), this);
+    m_build->setObjectName(QStringLiteral("buildAction"));
+    m_build->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_build->setToolTip(tr("Build the selected cells (double-click a cell does the same)"));
+    m_cancel = new QAction(tr("&Cancel Build"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelBuildAction"));
+    m_publish = new QAction(tr("&Publish…"), this);
+    m_publish->setObjectName(QStringLiteral("publishAction"));
+    m_publish->setToolTip(tr("Publish the selected built cell to a Flox organisation"));
+    connect(m_build, &QAction::triggered, this, [this] { buildSelected(); });
+    connect(m_cancel, &QAction::triggered, this, &BuildController::cancelSelected);
+    connect(m_publish, &QAction::triggered, this, &BuildController::publishSelected);
+
+    connect(m_queue, &BuildQueue::jobChanged, this, [this](const BuildJob &job) {
+        recolour();
+        if (job.id == m_shownJob)
+            m_logView->setJob(job);
+    });
+    connect(m_queue, &BuildQueue::jobStarted, this, &BuildController::showJob);
+    connect(m_queue, &BuildQueue::jobFinished, this, [this](const BuildJob &job) {
+        if (job.id == m_shownJob)
+            m_logView->setJob(job);
+        m_notifier->notifyFinished(job);
+        recolour();
+    });
+    connect(m_queue, &BuildQueue::jobAdded, this, &BuildController::recolour);
+    connect(m_queue, &BuildQueue::jobRemoved, this, &BuildController::recolour);
+    connect(m_queue, &BuildQueue::linesReady, this, [this](quint64 id, const LogLines &lines) {
+        if (id == m_shownJob)
+            m_log->appendLines(lines);
+    });
+    connect(m_repository, &RepositoryController::scanFinished, this, &BuildController::repositoryChanged);
+}
+
+BuildController::~BuildController()
+{
+    stopAll();
+}
+
+QList<QAction *> BuildController::actions() const
+{
+    return { m_build, m_cancel, m_publish };
+}
+
+void BuildController::repositoryChanged()
+{
+    const QString root = m_repository->root();
+    if (m_history && m_history->repoRoot() == root) {
+        recolour();
+        return;
+    }
+    if (m_queue->isIdle()) {
+        delete m_history;
+        m_history = root.isEmpty() ? nullptr : new BuildHistory(root, m_queue->settings().historyDirectory(), this);
+        if (m_history) {
+            if (!m_history->reload())
+                emit message(tr("The build history cannot be read: %1").arg(m_history->lastError()));
+            connect(m_history, &BuildHistory::changed, this, &BuildController::recolour);
+        }
+        m_queue->setHistory(m_history);
+    }
+    recolour();
+}
+
+void BuildController::recolour()
+{
+    m_matrix->model()->setBuildStates(BuildStates::forMatrix(m_history, m_queue));
+}
+
+void BuildController::showJob(const BuildJob &job)
+{
+    m_shownJob = job.id;
+    m_log->clear();
+    m_logView->setJob(job);
+    m_logDock->raise();
+}
+
+int BuildController::buildSelected()
+{
+    const QString root = m_repository->root();
+    if (root.isEmpty()) {
+        emit message(tr("Open a build repository first: builds run in its folder."));
+        return 0;
+    }
+    const AppSettings settings;
+    BuildSettings buildSettings = BuildSettings::load();
+    m_queue->setSettings(buildSettings);
+    int queued = 0;
+    QStringList notDefined;
+    for (const QModelIndex &cell : m_matrix->selectedCells()) {
+        const QString variant = cell.data(MatrixModel::VariantNameRole).toString();
+        if (variant.isEmpty())
+            continue;
+        if (cell.data(MatrixModel::FilePathRole).toString().isEmpty()) {
+            notDefined << variant;
+            continue;
+        }
+        if (m_queue->activeJobFor(m_matrix->model()->branch(), variant))
+            continue; // already queued or building
+        BuildJob job;
+        job.repoRoot = root;
+        job.branch = m_matrix->model()->branch();
+        job.variant = variant;
+        job.backend = settings.buildBackend() == QLatin1String("nix") ? BuildBackend::Nix : BuildBackend::Flox;
+        m_queue->enqueue(job);
+        ++queued;
+    }
+    if (!notDefined.isEmpty())
+        emit message(tr("Not built: %1 has no recipe on this branch yet. Generate it first.").arg(notDefined.join(QStringLiteral(", "))));
+    else if (queued == 0)
+        emit message(tr("Select a cell with a recipe to build it."));
+    return queued;
+}
+
+void BuildController::cancelSelected()
+{
+    for (const QModelIndex &cell : m_matrix->selectedCells()) {
+        const auto job = m_queue->activeJobFor(m_matrix->model()->branch(), cell.data(MatrixModel::VariantNameRole).toString());
+        if (job)
+            m_queue->cancel(job->id);
+    }
+}
+
+void BuildController::publishSelected()
+{
+    const QModelIndexList cells = m_matrix->selectedCells();
+    if (cells.isEmpty() || m_repository->root().isEmpty() || !m_history) {
+        emit message(tr("Select a built cell of an open repository to publish it."));
+        return;
+    }
+    const QString variant = cells.first().data(MatrixModel::VariantNameRole).toString();
+    PublishDialog dialog(m_queue, m_history, m_repository->root(), m_matrix->model()->branch(), variant, m_window);
+    dialog.exec();
+}
+
+bool BuildController::hasRunningBuilds() const
+{
+    return !m_queue->isIdle();
+}
+
+void BuildController::stopAll()
+{
+    m_queue->cancelAll();
+}
+
+} // namespace vs

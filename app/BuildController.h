@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QDockWidget;
+class QMainWindow;
+
+namespace vs {
+
+class BuildHistory;
+class BuildLogView;
+class BuildNotifier;
+class BuildQueue;
+class LogModel;
+class MatrixController;
+class QueueView;
+class RepositoryController;
+struct BuildJob;
+
+// Wires builds into the window: Build / Cancel / Publish actions on the selected
+// cells, the log and queue docks, the per-repository history and the grid colours.
+class BuildController : public QObject {
+    Q_OBJECT
+public:
+    BuildController(QMainWindow *window, MatrixController *matrix, RepositoryController *repository);
+    ~BuildController() override;
+
+    QAction *buildAction() const { return m_build; }
+    QAction *cancelAction() const { return m_cancel; }
+    QAction *publishAction() const { return m_publish; }
+    QList<QAction *> actions() const;
+    QDockWidget *logDock() const { return m_logDock; }
+    QDockWidget *queueDock() const { return m_queueDock; }
+    BuildQueue *queue() const { return m_queue; }
+    BuildHistory *history() const { return m_history; }
+
+    // Queues a build of every selected, defined cell; returns how many.
+    int buildSelected();
+    bool hasRunningBuilds() const;
+    // Ends every build (used when quitting): no orphan processes remain.
+    void stopAll();
+
+signals:
+    void message(const QString &text);
+
+private:
+    void repositoryChanged();
+    void recolour();
+    void showJob(const BuildJob &job);
+    void publishSelected();
+    void cancelSelected();
+
+    QMainWindow *m_window;
+    MatrixController *m_matrix;
+    RepositoryController *m_repository;
+    BuildQueue *m_queue;
+    BuildHistory *m_history = nullptr;
+    LogModel *m_log;
+    BuildLogView *m_logView;
+    QueueView *m_queueView;
+    BuildNotifier *m_notifier;
+    QDockWidget *m_logDock;
+    QDockWidget *m_queueDock;
+    QAction *m_build;
+    QAction *m_cancel;
+    QAction *m_publish;
+    quint64 m_shownJob = 0;
+};
+
+} // namespace vs
