@@ -268,7 +268,7 @@ void MainWindow::showBanner(const QString &text)
 
 QString MainWindow::bannerText() const
 {
-    return m_banner->isVisible() ? m_banner->text() : QString();
+    return m_banner->isHidden() ? QString() : m_banner->text();
 }
 
 MatrixModel *MainWindow::matrixModel() const
