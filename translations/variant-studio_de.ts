@@ -99,7 +99,7 @@
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <source>&apos;git %1&apos; failed in %2: %3</source>
+        <source>'git %1' failed in %2: %3</source>
         <translation>„git %1“ ist in %2 fehlgeschlagen: %3</translation>
     </message>
 </context>
@@ -132,6 +132,217 @@
     </message>
 </context>
 <context>
+    <name>vs::BuildController</name>
+    <message>
+        <source>Build Output</source>
+        <translation>Build-Ausgabe</translation>
+    </message>
+    <message>
+        <source>Build Queue</source>
+        <translation>Build-Warteschlange</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>&amp;Bauen</translation>
+    </message>
+    <message>
+        <source>Build the selected cells (double-click a cell does the same)</source>
+        <translation>Die ausgewählten Zellen bauen (Doppelklick auf eine Zelle tut dasselbe)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Build</source>
+        <translation>Build &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>Publish the selected built cell to a Flox organisation</source>
+        <translation>Die ausgewählte gebaute Zelle in einer Flox-Organisation veröffentlichen</translation>
+    </message>
+    <message>
+        <source>The build history cannot be read: %1</source>
+        <translation>Der Build-Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Open a build repository first: builds run in its folder.</source>
+        <translation>Öffnen Sie zuerst ein Build-Repository: Builds laufen in seinem Ordner.</translation>
+    </message>
+    <message>
+        <source>Not built: %1 has no recipe on this branch yet. Generate it first.</source>
+        <translation>Nicht gebaut: %1 hat auf diesem Branch noch kein Rezept. Erzeugen Sie es zuerst.</translation>
+    </message>
+    <message>
+        <source>Select a cell with a recipe to build it.</source>
+        <translation>Wählen Sie eine Zelle mit Rezept, um sie zu bauen.</translation>
+    </message>
+    <message>
+        <source>Select a built cell of an open repository to publish it.</source>
+        <translation>Wählen Sie eine gebaute Zelle eines geöffneten Repositorys, um sie zu veröffentlichen.</translation>
+    </message>
+</context>
+<context>
+    <name>vs::BuildLogView</name>
+    <message>
+        <source>No build selected</source>
+        <translation>Kein Build ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>⏳ %1 — waiting in the queue</source>
+        <translation>⏳ %1 — wartet in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>⚙ %1 — running %2</source>
+        <translation>⚙ %1 — läuft seit %2</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
+    <message>
+        <source>✓ %1 — succeeded in %2</source>
+        <translation>✓ %1 — erfolgreich in %2</translation>
+    </message>
+    <message>
+        <source>✗ %1 — failed (exit code %2) after %3</source>
+        <translation>✗ %1 — fehlgeschlagen (Exit-Code %2) nach %3</translation>
+    </message>
+    <message>
+        <source>✗ %1 — failed: %2</source>
+        <translation>✗ %1 — fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>⊘ %1 — cancelled after %2</source>
+        <translation>⊘ %1 — abgebrochen nach %2</translation>
+    </message>
+    <message>
+        <source>⚠ %1 — interrupted</source>
+        <translation>⚠ %1 — unterbrochen</translation>
+    </message>
+</context>
+<context>
+    <name>vs::BuildNotifier</name>
+    <message>
+        <source>✓ published to %1</source>
+        <translation>✓ veröffentlicht in %1</translation>
+    </message>
+    <message>
+        <source>✓ built</source>
+        <translation>✓ gebaut</translation>
+    </message>
+    <message>
+        <source>✗ failed (exit code %1)</source>
+        <translation>✗ fehlgeschlagen (Exit-Code %1)</translation>
+    </message>
+    <message>
+        <source>✗ failed: %1</source>
+        <translation>✗ fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>⊘ cancelled</source>
+        <translation>⊘ abgebrochen</translation>
+    </message>
+    <message>
+        <source>⚠ interrupted</source>
+        <translation>⚠ unterbrochen</translation>
+    </message>
+</context>
+<context>
+    <name>vs::BuildQueueModel</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>%1 with %2 in %3</source>
+        <translation>%1 mit %2 in %3</translation>
+    </message>
+</context>
+<context>
+    <name>vs::HardwareController</name>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>No NVIDIA driver found (nvidia-smi is missing)</source>
+        <translation>Kein NVIDIA-Treiber gefunden (nvidia-smi fehlt)</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, compute %3) %4</source>
+        <translation>%1 (%2, Compute %3) %4</translation>
+    </message>
+    <message>
+        <source>not in the catalogue</source>
+        <translation>nicht im Katalog</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Treiber</translation>
+    </message>
+    <message>
+        <source>Highest CUDA</source>
+        <translation>Höchstes CUDA</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>unknown model</source>
+        <translation>unbekanntes Modell</translation>
+    </message>
+    <message>
+        <source>Runs ISAs</source>
+        <translation>Unterstützte ISAs</translation>
+    </message>
+    <message>
+        <source>none of the catalogue</source>
+        <translation>keine aus dem Katalog</translation>
+    </message>
+    <message>
+        <source>Alternative</source>
+        <translation>Alternative</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 für %2</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>Empfohlen</translation>
+    </message>
+    <message>
+        <source>nothing in the catalogue fits</source>
+        <translation>nichts im Katalog passt</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Branch '%1' builds CUDA %2, which needs driver %3 or newer; this machine has %4.</source>
+        <translation>Branch '%1' baut CUDA %2, das Treiber %3 oder neuer braucht; dieser Rechner hat %4.</translation>
+    </message>
+    <message>
+        <source>No recipe on branch '%1' runs on this machine.</source>
+        <translation>Kein Rezept auf Branch '%1' läuft auf diesem Rechner.</translation>
+    </message>
+</context>
+<context>
     <name>vs::HardwareDock</name>
     <message>
         <source>This machine</source>
@@ -161,7 +372,7 @@
         <translation>läuft auf diesem Rechner</translation>
     </message>
     <message>
-        <source>A corner mark: this machine&apos;s GPU, driver and CPU can run the variant.</source>
+        <source>A corner mark: this machine's GPU, driver and CPU can run the variant.</source>
         <translation>Eine Eckmarkierung: GPU, Treiber und CPU dieses Rechners können die Variante ausführen.</translation>
     </message>
     <message>
@@ -180,10 +391,6 @@
         <translation>Variant Studio</translation>
     </message>
     <message>
-        <source>No repository open: this is the catalogue&apos;s plan. Open a build repository or create a new one.</source>
-        <translation>Kein Repository geöffnet: Dies ist der Plan des Katalogs. Öffnen Sie ein Build-Repository oder legen Sie ein neues an.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -194,6 +401,102 @@
     <message>
         <source>Open a build repository to see its matrix.</source>
         <translation>Öffnen Sie ein Build-Repository, um seine Matrix zu sehen.</translation>
+    </message>
+    <message>
+        <source>No repository open: this is the catalogue's plan. Open a build repository (File › Open…, or drop a folder here) or create one with File › New Build Repository…</source>
+        <translation>Kein Repository geöffnet: Dies ist der Plan des Katalogs. Öffnen Sie ein Build-Repository (Datei › Öffnen… oder einen Ordner hierher ziehen) oder legen Sie eines an mit Datei › Neues Build-Repository…</translation>
+    </message>
+    <message>
+        <source>Scanning %p%</source>
+        <translation>Einlesen %p%</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop scanning the repository</source>
+        <translation>Das Einlesen des Repositorys anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Open Repository…</source>
+        <translation>Repository ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;New Build Repository…</source>
+        <translation>&amp;Neues Build-Repository…</translation>
+    </message>
+    <message>
+        <source>Re&amp;scan</source>
+        <translation>Neu &amp;einlesen</translation>
+    </message>
+    <message>
+        <source>&amp;Recipe</source>
+        <translation>&amp;Rezept</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>&amp;Bauen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Go to My Cell</source>
+        <translation>&amp;Zu meiner Zelle</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Scanning %1…</source>
+        <translation>Lese %1 ein…</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Scan cancelled.</source>
+        <translation>Einlesen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 — Variant Studio</source>
+        <translation>%1 — Variant Studio</translation>
+    </message>
+    <message>
+        <source>%1 has no branches with commits yet. Generate recipes after the first commit.</source>
+        <translation>%1 hat noch keine Branches mit Commits. Erzeugen Sie Rezepte nach dem ersten Commit.</translation>
+    </message>
+    <message>
+        <source>Open Build Repository</source>
+        <translation>Build-Repository öffnen</translation>
+    </message>
+    <message>
+        <source>New Build Repository: Choose an Empty Folder</source>
+        <translation>Neues Build-Repository: einen leeren Ordner wählen</translation>
+    </message>
+    <message>
+        <source>New Build Repository</source>
+        <translation>Neues Build-Repository</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(noch keine)</translation>
+    </message>
+    <message>
+        <source>Quit Variant Studio</source>
+        <translation>Variant Studio beenden</translation>
+    </message>
+    <message>
+        <source>Builds are still running or queued. Quit and stop them?</source>
+        <translation>Es laufen oder warten noch Builds. Beenden und sie anhalten?</translation>
     </message>
 </context>
 <context>
@@ -311,6 +614,208 @@
     </message>
 </context>
 <context>
+    <name>vs::PreviewController</name>
+    <message>
+        <source>Select a cell to see its recipe.</source>
+        <translation>Wählen Sie eine Zelle, um ihr Rezept zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cells selected</source>
+        <translation><numerusform>%n Zelle ausgewählt</numerusform><numerusform>%n Zellen ausgewählt</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 on branch %2</source>
+        <translation>%1 auf Branch %2</translation>
+    </message>
+    <message>
+        <source>%1 on branch %2 (%3 in the working tree)</source>
+        <translation>%1 auf Branch %2 (%3 im Arbeitsverzeichnis)</translation>
+    </message>
+    <message>
+        <source>Problems:
+%1</source>
+        <translation>Probleme:
+%1</translation>
+    </message>
+    <message>
+        <source>This variant cannot be built:
+%1</source>
+        <translation>Diese Variante kann nicht gebaut werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Not in the repository yet — this is what Generate would write.</source>
+        <translation>Noch nicht im Repository — so würde „Erzeugen“ es schreiben.</translation>
+    </message>
+    <message>
+        <source>Plan: no repository open (profile %1)</source>
+        <translation>Plan: kein Repository geöffnet (Profil %1)</translation>
+    </message>
+    <message>
+        <source>Would be .flox/pkgs/%1 on branch %2</source>
+        <translation>Wäre .flox/pkgs/%1 auf Branch %2</translation>
+    </message>
+    <message>
+        <source>Cannot generate this recipe: %1</source>
+        <translation>Dieses Rezept kann nicht erzeugt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vs::PublishDialog</name>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish %1</source>
+        <translation>%1 veröffentlichen</translation>
+    </message>
+    <message>
+        <source>your Flox organisation</source>
+        <translation>Ihre Flox-Organisation</translation>
+    </message>
+    <message>
+        <source>Letters, digits, - and _ only.</source>
+        <translation>Nur Buchstaben, Ziffern, - und _.</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Branch:</source>
+        <translation>Branch:</translation>
+    </message>
+    <message>
+        <source>(checked out)</source>
+        <translation>(ausgecheckt)</translation>
+    </message>
+    <message>
+        <source>Before publishing, Flox requires:</source>
+        <translation>Vor dem Veröffentlichen verlangt Flox:</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Prüfe…</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>erfüllt</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>nicht erfüllt</translation>
+    </message>
+</context>
+<context>
+    <name>vs::QueueView</name>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel build</source>
+        <translation>Build &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Build the selected waiting job earlier</source>
+        <translation>Den ausgewählten wartenden Auftrag früher bauen</translation>
+    </message>
+    <message>
+        <source>Build the selected waiting job later</source>
+        <translation>Den ausgewählten wartenden Auftrag später bauen</translation>
+    </message>
+    <message>
+        <source>Take the selected waiting job out of the queue</source>
+        <translation>Den ausgewählten wartenden Auftrag aus der Warteschlange nehmen</translation>
+    </message>
+    <message>
+        <source>Stop the selected build (its whole process group)</source>
+        <translation>Den ausgewählten Build anhalten (seine ganze Prozessgruppe)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::RecipeActions</name>
+    <message>
+        <source>&amp;Generate Recipe</source>
+        <translation>Rezept &amp;erzeugen</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Package Name</source>
+        <translation>&amp;Paketnamen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy `flox &amp;build` Command</source>
+        <translation>`flox &amp;build`-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Open in External &amp;Editor</source>
+        <translation>In externem &amp;Editor öffnen</translation>
+    </message>
+    <message>
+        <source>Write the recipe of the selected cells into the working tree and stage it</source>
+        <translation>Das Rezept der ausgewählten Zellen ins Arbeitsverzeichnis schreiben und vormerken (git add)</translation>
+    </message>
+    <message>
+        <source>Overwrite Recipes?</source>
+        <translation>Rezepte überschreiben?</translation>
+    </message>
+    <message>
+        <source>These recipes already exist in the working tree:
+%1
+
+Replace them with the generated text?</source>
+        <translation>Diese Rezepte gibt es schon im Arbeitsverzeichnis:
+%1
+
+Durch den erzeugten Text ersetzen?</translation>
+    </message>
+    <message>
+        <source>Open a build repository (or create one with File › New Build Repository…) before generating recipes.</source>
+        <translation>Öffnen Sie ein Build-Repository (oder legen Sie eines an mit Datei › Neues Build-Repository…), bevor Sie Rezepte erzeugen.</translation>
+    </message>
+    <message>
+        <source>Recipes are written into the working tree, which holds branch '%1', not '%2'. Check out '%2' first (git switch %2), then generate.</source>
+        <translation>Rezepte werden ins Arbeitsverzeichnis geschrieben, das Branch '%1' enthält, nicht '%2'. Checken Sie zuerst '%2' aus (git switch %2) und erzeugen Sie dann.</translation>
+    </message>
+    <message>
+        <source>(detached HEAD)</source>
+        <translation>(losgelöster HEAD)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept %n existing recipe(s) unchanged.</source>
+        <translation><numerusform>%n vorhandenes Rezept unverändert gelassen.</numerusform><numerusform>%n vorhandene Rezepte unverändert gelassen.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %n recipe(s)…</source>
+        <translation><numerusform>Schreibe %n Rezept…</numerusform><numerusform>Schreibe %n Rezepte…</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 has no recipe yet: generate it first.</source>
+        <translation>%1 hat noch kein Rezept: erzeugen Sie es zuerst.</translation>
+    </message>
+    <message>
+        <source>%1 is on branch '%2', which is not checked out: the working tree has no such file to edit.</source>
+        <translation>%1 liegt auf Branch '%2', der nicht ausgecheckt ist: Das Arbeitsverzeichnis hat keine solche Datei zum Bearbeiten.</translation>
+    </message>
+</context>
+<context>
     <name>vs::RecipePreview</name>
     <message>
         <source>Show &amp;drift</source>
@@ -331,6 +836,13 @@
     <message>
         <source>No drift</source>
         <translation>Keine Abweichung</translation>
+    </message>
+</context>
+<context>
+    <name>vs::RepositoryController</name>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
     </message>
 </context>
 <context>
