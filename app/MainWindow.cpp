@@ -57,6 +57,9 @@ MainWindow::MainWindow(QWidget *parent)
     showBanner(tr("No repository open: this is the catalogue's plan. Open a build repository (File › Open…, or drop a folder here) "
                   "or create one with File › New Build Repository…"));
     resize(1400, 860);
+    // The grid gets the room; the docks start compact.
+    resizeDocks({ m_hardwareDock }, { 330 }, Qt::Horizontal);
+    resizeDocks({ m_builds->logDock() }, { 170 }, Qt::Vertical);
 }
 
 MainWindow::~MainWindow() = default;
@@ -102,7 +105,7 @@ void MainWindow::buildLayout()
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 3);
     split->setStretchFactor(2, 2);
-    split->setSizes({ 200, 760, 440 });
+    split->setSizes({ 210, 780, 420 });
     setCentralWidget(split);
 
     m_hardwareDock = new HardwareDock(this);
