@@ -1,0 +1,240 @@
+#pragma once
+
+// The lexical half of RecipeMetadata: a hand-written scanner over recipe text.
+// A scan reads thousands of recipes, so keywords are found with QString::indexOf
+// and the few value shapes are parsed in place (one regular expression per field
+// was ten times slower; see bench/scan_bench).
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVarLengthArray>
+
+#include <array>
+#include <iterator>
+
+namespace vs::recipetext {
+
+// ASCII through a table: these run for every character of every recipe of a scan.
+inline constexpr auto kAsciiIdent = [] {
+    std::array<bool, 128> t {};
+    for (int c = 0; c < 128; ++c)
+        t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '\'' || c == '-';
+    return t;
+}();
+
+inline bool isIdentChar(QChar c)
+{
+    return c.unicode() < 128 ? kAsciiIdent[c.unicode()] : c.isLetterOrNumber();
+}
+
+inline bool isIdentStart(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u < 128 ? (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_' : c.isLetter();
+}
+
+// The text with comments blanked out (same length, newlines kept), so that a
+// commented-out `# gpuArchNum = "80";` is not read and offsets still map to lines.
+// Knows nix "…" and ''…'' strings well enough for recipes; inside ''…'' a `#`
+// after whitespace is a shell comment and is blanked too (dead shell lines).
+QString withoutComments(const QString &text);
+
+// The comment-free text with the small parsing steps the fields need, and an index of
+// the keywords (kKeywords) and `name = "…"` bindings built in one pass.
+// The identifiers the fields start with; one pass over the text finds them all.
+inline constexpr QStringView kKeywords[]
+    = { u"pname", u"description", u"cudaSupport", u"platforms", u"gpuArchNum", u"gpuArchSM", u"gpuArch", u"gpuTargets", u"cudaCapabilities",
+          u"TORCH_CUDA_ARCH_LIST", u"cpuFlags", u"CXXFLAGS", u"CFLAGS", u"NIX_CFLAGS_COMPILE", u"compilerFlags" };
+
+class NixTextScanner {
+public:
+    explicit NixTextScanner(const QString &s, bool indexKeywords = true)
+        : m_s(s)
+    {
+        const QChar *d = s.constData();
+        const qsizetype n = s.size();
+        for (qsizetype i = 0; i < n;) {
+            if (d[i] == QLatin1Char('\n')) {
+                m_lineStarts.append(++i);
+                continue;
+            }
+            if (!indexKeywords || !isIdentChar(d[i])) {
+                ++i;
+                continue;
+            }
+            qsizetype j = i + 1;
+            while (j < n && isIdentChar(d[j]))
+                ++j;
+            if (isIdentStart(d[i])) {
+                // name = "…": a binding candidate (not an attribute path's tail such as a.b = "…").
+                qsizetype k = j;
+                while (k < n && d[k].isSpace())
+                    ++k;
+                if (k + 1 < n && d[k] == QLatin1Char('=') && d[k + 1] != QLatin1Char('=') && (i == 0 || d[i - 1] != QLatin1Char('.'))) {
+                    qsizetype v = k + 1;
+                    while (v < n && d[v].isSpace())
+                        ++v;
+                    if (v < n && d[v] == QLatin1Char('"'))
+                        m_candidates.append({ i, j - i, v });
+                }
+                const QStringView word(d + i, j - i);
+                for (int k = 0; k < int(std::size(kKeywords)); ++k)
+                    if (kKeywords[k].size() == word.size() && kKeywords[k] == word)
+                        m_keywords.append({ k, i });
+            }
+            i = j;
+        }
+    }
+
+    int lineAt(qsizetype offset) const
+    {
+        return int(std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset) - m_lineStarts.begin()) + 1;
+    }
+
+    // Next `word` (one of kKeywords) at or after from that is a whole identifier (a `.` before is fine: env.X).
+    qsizetype findWord(QStringView word, qsizetype from) const
+    {
+        for (const auto &[k, at] : m_keywords)
+            if (at >= from && kKeywords[k] == word)
+                return at;
+        return -1;
+    }
+
+    qsizetype skipSpaces(qsizetype i) const
+    {
+        while (i < m_s.size() && m_s[i].isSpace())
+            ++i;
+        return i;
+    }
+
+    // After `name`: the offset of the value of `name = value`, or -1.
+    qsizetype valueAfter(qsizetype nameEnd) const
+    {
+        qsizetype i = skipSpaces(nameEnd);
+        if (i >= m_s.size() || m_s[i] != QLatin1Char('=') || (i + 1 < m_s.size() && m_s[i + 1] == QLatin1Char('=')))
+            return -1;
+        return skipSpaces(i + 1);
+    }
+
+    // A "string" at i (raw, escapes kept); *end after the closing quote. Null when none.
+    QString quoted(qsizetype i, qsizetype *end = nullptr, bool stopAtNewline = false) const
+    {
+        if (i < 0 || i >= m_s.size() || m_s[i] != QLatin1Char('"'))
+            return {};
+        for (qsizetype j = i + 1; j < m_s.size(); ++j) {
+            if (m_s[j] == QLatin1Char('\\'))
+                ++j;
+            else if (m_s[j] == QLatin1Char('"') || (stopAtNewline && m_s[j] == QLatin1Char('\n'))) {
+                if (end)
+                    *end = j + 1;
+                return QString(m_s.constData() + i + 1, j - i - 1);
+            }
+        }
+        return {};
+    }
+
+    QString identifier(qsizetype i) const
+    {
+        if (i < 0 || i >= m_s.size() || !isIdentStart(m_s[i]))
+            return {};
+        qsizetype j = i;
+        while (j < m_s.size() && (isIdentChar(m_s[j]) || m_s[j] == QLatin1Char('.')))
+            ++j;
+        return m_s.mid(i, j - i);
+    }
+
+    // The body of a [ list ] at i; null when none.
+    QString list(qsizetype i) const
+    {
+        if (i < 0 || i >= m_s.size() || m_s[i] != QLatin1Char('['))
+            return {};
+        const qsizetype end = m_s.indexOf(QLatin1Char(']'), i);
+        return end < 0 ? QString() : m_s.mid(i + 1, end - i - 1);
+    }
+
+    // The text a flag assignment covers: a [ list ], a "string", a ''string'' or the rest of the line.
+    QString assigned(qsizetype from) const
+    {
+        auto upTo = [&](QLatin1StringView close, qsizetype start) {
+            const qsizetype end = m_s.indexOf(close, start);
+            return m_s.mid(from, (end < 0 ? m_s.size() : end) - from);
+        };
+        if (from >= m_s.size())
+            return {};
+        if (m_s[from] == QLatin1Char('['))
+            return upTo(QLatin1StringView("]"), from + 1);
+        if (m_s[from] == QLatin1Char('"'))
+            return upTo(QLatin1StringView("\""), from + 1);
+        if (m_s.mid(from, 2) == QLatin1String("''"))
+            return upTo(QLatin1StringView("''"), from + 2);
+        return upTo(QLatin1StringView("\n"), from);
+    }
+
+    // The value of a simple `name = "value";` binding (let binding or attribute; the
+    // first one counts); null when there is none. Candidates were noted by the index pass.
+    QString binding(QStringView name) const
+    {
+        for (const Candidate &c : m_candidates) {
+            if (c.length != name.size() || QStringView(m_s.constData() + c.start, c.length) != name)
+                continue;
+            qsizetype end = -1;
+            const QString v = quoted(c.value, &end);
+            if (end >= 0 && skipSpaces(end) < m_s.size() && m_s[skipSpaces(end)] == QLatin1Char(';'))
+                return v;
+        }
+        return {};
+    }
+
+    // Replaces ${name} by bound string values; empty when something stays unresolved.
+    QString resolve(QString value)
+    {
+        for (int depth = 0; depth < 4 && value.contains(QLatin1String("${")); ++depth) {
+            const qsizetype open = value.indexOf(QLatin1String("${"));
+            const qsizetype close = value.indexOf(QLatin1Char('}'), open);
+            const QString name = close < 0 ? QString() : value.mid(open + 2, close - open - 2).trimmed();
+            const QString bound = binding(name);
+            if (bound.isNull())
+                return {};
+            value.replace(open, close - open + 1, bound);
+        }
+        return value.contains(QLatin1String("${")) ? QString() : value;
+    }
+
+    // Items of a nix list body: "strings" and identifiers, resolved; unresolvable ones are left out.
+    QStringList items(const QString &body)
+    {
+        QStringList out;
+        const NixTextScanner inner(body, false);
+        for (qsizetype i = inner.skipSpaces(0); i < body.size(); i = inner.skipSpaces(i)) {
+            qsizetype end = -1;
+            QString v;
+            if (body[i] == QLatin1Char('"')) {
+                v = resolve(inner.quoted(i, &end));
+            } else {
+                const QString name = inner.identifier(i);
+                end = i + std::max<qsizetype>(1, name.size());
+                v = name.isEmpty() ? QString() : binding(name);
+            }
+            if (end < 0)
+                break;
+            if (!v.isEmpty())
+                out.append(v);
+            i = end;
+        }
+        return out;
+    }
+
+    const QString &text() const { return m_s; }
+
+private:
+    const QString &m_s;
+    QList<qsizetype> m_lineStarts;
+    QVarLengthArray<std::pair<int, qsizetype>, 48> m_keywords; // kKeywords index, offset; in text order
+    struct Candidate {
+        qsizetype start, length, value; // name, and the offset of its "value"
+    };
+    QVarLengthArray<Candidate, 32> m_candidates;
+};
+
+} // namespace vs::recipetext
