@@ -318,9 +318,15 @@ void MainWindow::showCellMenu(const QPoint &globalPos)
     menu.exec(globalPos);
 }
 
+void MainWindow::quitNow()
+{
+    m_quitWithoutAsking = true;
+    close();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_builds->hasRunningBuilds()
+    if (!m_quitWithoutAsking && m_builds->hasRunningBuilds()
         && QMessageBox::question(this, tr("Quit Variant Studio"), tr("Builds are still running or queued. Quit and stop them?"),
                QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
             != QMessageBox::Yes) {

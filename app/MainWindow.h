@@ -52,6 +52,9 @@ public:
     HardwareDock *hardwareDock() const { return m_hardwareDock; }
     // Shows one branch of the open repository in the grid.
     void showBranch(const QString &name);
+    // For a termination signal: stop every build's process group (recorded as
+    // cancelled) and close without asking.
+    void quitNow();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -88,6 +91,7 @@ private:
     PreviewController *m_previewController = nullptr;
     RecipeActions *m_actions = nullptr;
     HardwareController *m_hardware = nullptr;
+    bool m_quitWithoutAsking = false;
 };
 
 } // namespace vs

@@ -103,7 +103,7 @@ void RecipeActions::generateSelected()
             errors.append(tr("%1: %2").arg(v.toString(), result.error));
             continue;
         }
-        if (QFile::exists(RecipeWriter::recipePath(root, v)))
+        if (RecipeWriter::occupied(root, v))
             existing.append(QDir(root).relativeFilePath(RecipeWriter::recipePath(root, v)));
         work.append({ v, result.text });
     }
@@ -111,7 +111,7 @@ void RecipeActions::generateSelected()
     const bool force = !existing.isEmpty() && m_askOverwrite(existing);
     if (!existing.isEmpty() && !force) {
         work.erase(
-            std::remove_if(work.begin(), work.end(), [&](const auto &w) { return QFile::exists(RecipeWriter::recipePath(root, w.first)); }),
+            std::remove_if(work.begin(), work.end(), [&](const auto &w) { return RecipeWriter::occupied(root, w.first); }),
             work.end());
         errors.append(tr("Kept %n existing recipe(s) unchanged.", nullptr, int(existing.size())));
     }

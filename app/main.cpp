@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "Translations.h"
 #include "cli/Commands.h"
+#include "builds/TerminationSignals.h"
 #include "settings/AppSettings.h"
 
 #include <QApplication>
@@ -28,8 +29,17 @@ int main(int argc, char **argv)
     // The plan is painted first; the probe and the scan fill in when they arrive.
     window.startHardwareProbe();
     window.openFromArguments(QCoreApplication::arguments());
+    // SIGTERM, SIGINT, SIGHUP: stop the builds' process groups (no orphans), then quit.
+    vs::TerminationSignals termination;
+    int endedBy = 0;
+    QObject::connect(&termination, &vs::TerminationSignals::received, &window, [&](int signal) {
+        endedBy = signal;
+        window.quitNow();
+        QCoreApplication::quit();
+    });
     // Used by the smoke test: start, show, quit cleanly.
     if (QCoreApplication::arguments().contains(QStringLiteral("--quit-after-start")))
         QTimer::singleShot(0, &app, &QCoreApplication::quit);
-    return app.exec();
+    const int status = app.exec();
+    return endedBy ? 128 + endedBy : status;
 }

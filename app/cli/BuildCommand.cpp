@@ -1,8 +1,11 @@
 #include "builds/BuildHistory.h"
 #include "builds/BuildQueue.h"
 #include "builds/BuildSettings.h"
+#include "builds/BuildWorktrees.h"
+#include "builds/TerminationSignals.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
+#include "files/RecipePaths.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -16,7 +19,9 @@ const char *kBuildUsage = "Usage: variant-studio build REPO VARIANT [--branch B]
                           "                            [--nix-option NAME VALUE]... [--flox PATH] [--nix-build PATH]\n"
                           "Builds one variant headless, streams its output, records it in the history and\n"
                           "exits with the build's status (0 built, the build's exit code when it failed,\n"
-                          "127 when the build program is missing).\n";
+                          "127 when the build program or git is missing, 2 for bad arguments such as an\n"
+                          "unknown branch or recipe, 128+N when ended by signal N: the build's whole\n"
+                          "process group is stopped and the run recorded as cancelled).\n";
 
 // The exit status of the command for a finished job.
 int statusOf(const BuildJob &job)
@@ -30,7 +35,7 @@ int statusOf(const BuildJob &job)
     default:
         break;
     }
-    if (job.message.contains(QLatin1String("was not found")))
+    if (job.error == BuildError::ProgramMissing)
         return 127;
     return job.exitCode > 0 && job.exitCode < 256 ? job.exitCode : 1;
 }
@@ -78,8 +83,26 @@ int runBuild(const QStringList &arguments)
         return fail(cmd, QStringLiteral("%1: no such folder").arg(positional[0]), 2);
     const QString repo = repoInfo.canonicalFilePath();
     const QString variant = positional[1];
-    if (branch.isEmpty() && !QFileInfo::exists(QDir(repo).filePath(QStringLiteral(".flox/pkgs/%1.nix").arg(variant))))
-        return fail(cmd, QStringLiteral("%1: no recipe .flox/pkgs/%2.nix").arg(repo, variant), 2);
+    // A variant is a name, never a path or an option.
+    if (const QString problem = RecipePaths::nameProblem(variant); !problem.isEmpty())
+        return fail(cmd, problem, 2);
+    // Asked before anything runs or is recorded: a wrong branch or recipe is a bad argument, not a failed build.
+    QString gitOut, gitErr;
+    const int isRepo
+        = BuildWorktrees::git(settings.gitProgram, repo, { QStringLiteral("rev-parse"), QStringLiteral("--git-dir") }, &gitOut, &gitErr);
+    if (isRepo < 0)
+        return fail(cmd, QStringLiteral("%1 (git is needed to tell the branch being built)").arg(gitErr), 127);
+    if (!branch.isEmpty()) {
+        if (isRepo != 0)
+            return fail(cmd, QStringLiteral("%1 is not a git repository: --branch needs one").arg(repo), 2);
+        if (BuildWorktrees::git(settings.gitProgram, repo,
+                { QStringLiteral("rev-parse"), QStringLiteral("--verify"), QStringLiteral("-q"),
+                    QStringLiteral("refs/heads/") + branch + QStringLiteral("^{commit}") })
+            != 0)
+            return fail(cmd, QStringLiteral("branch \"%1\" does not exist in %2").arg(RecipePaths::printable(branch), repo), 2);
+    } else if (const RecipePaths::Found recipe = RecipePaths::find(repo, variant); !recipe.ok()) {
+        return fail(cmd, recipe.error, 2);
+    }
 
     BuildHistory history(repo, settings.historyDirectory());
     if (!history.lastError().isEmpty())
@@ -101,6 +124,18 @@ int runBuild(const QStringList &arguments)
     });
     QObject::connect(&queue, &BuildQueue::jobFinished, &loop, [&](const BuildJob &j) { result = j; });
     QObject::connect(&queue, &BuildQueue::idle, &loop, &QEventLoop::quit);
+    // SIGINT, SIGTERM, SIGHUP: stop the build's whole process group (TERM, then KILL
+    // after the grace period), let the run be recorded as cancelled, then leave.
+    TerminationSignals termination;
+    int endedBy = 0;
+    QObject::connect(&termination, &TerminationSignals::received, &loop, [&](int signal) {
+        if (endedBy != 0)
+            return;
+        endedBy = signal;
+        err() << cmd << ": " << TerminationSignals::name(signal) << " received: stopping the build" << Qt::endl;
+        for (const BuildJob &j : queue.jobs())
+            queue.cancel(j.id);
+    });
     queue.enqueue(job);
     loop.exec();
 
@@ -112,6 +147,8 @@ int runBuild(const QStringList &arguments)
             err() << "; log: " << result.logFile;
         err() << Qt::endl;
     }
+    if (endedBy != 0)
+        return 128 + endedBy;
     return statusOf(result);
 }
 

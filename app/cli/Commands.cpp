@@ -1,6 +1,8 @@
 #include "cli/Commands.h"
 #include "cli/Output.h"
 
+#include <QFileInfo>
+
 #include <cstring>
 
 namespace vs::cli {
@@ -27,7 +29,12 @@ bool isSubcommand(int argc, char **argv)
     for (const Command &c : commands())
         if (std::strcmp(argv[1], c.name) == 0)
             return true;
-    return std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "--version") == 0;
+    if (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "--version") == 0)
+        return true;
+    // A bare word that is no folder here is a mistyped or unknown command: saying
+    // so beats opening a window (which, headless, would never return).
+    const QString word = QFile::decodeName(argv[1]);
+    return !word.startsWith(QLatin1Char('-')) && !word.contains(QLatin1Char('/')) && !QFileInfo::exists(word);
 }
 
 int run(const QStringList &arguments)
@@ -44,12 +51,16 @@ int run(const QStringList &arguments)
             return c.run(rest);
         }
     }
-    out() << "Usage: variant-studio [REPOSITORY]            open the window\n"
-          << "       variant-studio COMMAND [--help] ...   run headless\n\nCommands:\n";
+    const bool asked = name == QLatin1String("help") || name.startsWith(QLatin1Char('-'));
+    QTextStream &stream = asked ? out() : err();
+    if (!asked)
+        stream << "variant-studio: unknown command '" << name << "' (and no folder of that name)\n";
+    stream << "Usage: variant-studio [REPOSITORY]            open the window\n"
+           << "       variant-studio COMMAND [--help] ...   run headless\n\nCommands:\n";
     for (const Command &c : commands())
-        out() << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << "\n";
-    out().flush();
-    return name == QLatin1String("help") || name.startsWith(QLatin1Char('-')) ? 0 : 2;
+        stream << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << "\n";
+    stream.flush();
+    return asked ? 0 : 2;
 }
 
 } // namespace vs::cli

@@ -1,5 +1,6 @@
 #include "cli/Commands.h"
 #include "cli/Output.h"
+#include "files/RecipePaths.h"
 #include "cli/RepositoryCli.h"
 
 #include <QJsonArray>
@@ -153,7 +154,7 @@ void printTable(const Catalog &catalog, const BranchScan &b, const BranchMatrix 
     if (!m.outside.isEmpty()) {
         out() << "\nNot in the matrix (file name is not a variant):";
         for (const RecipeFile *r : m.outside)
-            out() << (markdown ? "\n- `" : "\n  ") << r->path << (markdown ? "`" : "");
+            out() << (markdown ? "\n- `" : "\n  ") << RecipePaths::printable(r->path) << (markdown ? "`" : "");
         out() << "\n";
     }
     out().flush();

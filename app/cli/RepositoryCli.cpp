@@ -70,6 +70,8 @@ QJsonObject recipeJson(const RecipeFile &r)
     o[QStringLiteral("parseError")] = orNull(r.parseError);
     o[QStringLiteral("binary")] = r.binary;
     o[QStringLiteral("tooLarge")] = r.tooLarge;
+    o[QStringLiteral("symlink")] = r.symlink;
+    o[QStringLiteral("symlinkTarget")] = r.symlink ? QJsonValue(r.symlinkTarget) : QJsonValue();
     const RecipeMetadata &m = r.meta;
     o[QStringLiteral("pname")] = orNull(m.pname);
     o[QStringLiteral("gpuArch")] = orNull(m.gpuArch);

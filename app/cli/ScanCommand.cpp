@@ -1,5 +1,6 @@
 #include "cli/Commands.h"
 #include "cli/Output.h"
+#include "files/RecipePaths.h"
 #include "cli/RepositoryCli.h"
 
 #include <QJsonArray>
@@ -70,11 +71,13 @@ void printTable(const RepositoryScan &scan)
             QString state = r.state == RecipeFile::State::Committed ? QString() : RecipeFile::stateName(r.state);
             if (!r.variant)
                 state = QStringLiteral("not a variant name");
+            else if (r.symlink)
+                state = QStringLiteral("symbolic link");
             else if (r.binary)
                 state = QStringLiteral("binary");
             else if (r.tooLarge)
                 state = QStringLiteral("too large");
-            out() << "  " << r.fileName.leftJustified(56) << (cuda ? dotted(r.variant->cuda) : QStringLiteral("-")).leftJustified(6)
+            out() << "  " << RecipePaths::printable(r.fileName).leftJustified(56) << (cuda ? dotted(r.variant->cuda) : QStringLiteral("-")).leftJustified(6)
                   << gpu.leftJustified(7) << (r.variant ? r.variant->isa : QStringLiteral("-")).leftJustified(12) << state << "\n";
         }
     }

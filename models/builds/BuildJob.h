@@ -12,6 +12,17 @@ enum class BuildBackend { Flox, Nix };
 enum class BuildKind { Build, Publish };
 // queued → running → succeeded | failed | cancelled; interrupted = the app died meanwhile.
 enum class BuildState { Queued, Running, Succeeded, Failed, Cancelled, Interrupted };
+// Why a job failed before (or instead of) its program's own exit code: callers
+// decide on this, never on the message's words.
+enum class BuildError {
+    None,
+    ProgramMissing, // the build program is not there or not executable
+    InvalidRequest, // a variant or organisation that cannot be passed on safely
+    RecipeRejected, // no recipe, or one that leads out of .flox/pkgs
+    PlaceFailed, // no working tree for the branch (no such branch, git failed)
+    StartFailed, // the program could not be started
+    ProgramFailed, // the program ran and failed (exit code, or killed)
+};
 
 QString toString(BuildBackend backend); // "flox" | "nix"
 QString toString(BuildKind kind); // "build" | "publish"
@@ -43,6 +54,8 @@ struct BuildJob {
     QString storePath; // where the link points
     QString currentStep; // e.g. the derivation being built
     QString message; // why it failed when no process could say (missing program, bad branch)
+    BuildError error = BuildError::None;
+    QString recipeFile; // ".flox/pkgs/<variant>.nix" or ".flox/pkgs/<variant>/default.nix", once found
     QStringList lastLines; // the end of the output, kept after a failure
 
     QString title() const; // "variant (branch)" for lists and notifications

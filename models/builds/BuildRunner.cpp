@@ -1,5 +1,6 @@
 #include "builds/BuildRunner.h"
 #include "builds/BuildWorktrees.h"
+#include "files/RecipePaths.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -45,21 +46,47 @@ QString BuildRunner::program(const BuildJob &job, const BuildSettings &settings)
 
 QStringList BuildRunner::arguments(const BuildJob &job, const BuildSettings &settings)
 {
+    // "--" ends the options: what follows is a name, whatever it looks like.
     if (job.kind == BuildKind::Publish)
-        return { QStringLiteral("publish"), QStringLiteral("-o"), job.org, job.variant };
+        return { QStringLiteral("publish"), QStringLiteral("-o"), job.org, QStringLiteral("--"), job.variant };
     if (job.backend == BuildBackend::Flox)
-        return { QStringLiteral("build"), job.variant };
-    QStringList args { QStringLiteral(".flox/pkgs/%1.nix").arg(job.variant), QStringLiteral("-o"),
-        QStringLiteral("result-%1").arg(job.variant) };
+        return { QStringLiteral("build"), QStringLiteral("--"), job.variant };
+    // nix-build takes no "--"; the recipe path begins with ".flox/", which no
+    // option does, and the variant in the result link's name was validated.
+    const QString recipe = job.recipeFile.isEmpty() ? RecipePaths::candidates(job.variant).constFirst() : job.recipeFile;
+    QStringList args { recipe, QStringLiteral("-o"), QStringLiteral("result-%1").arg(job.variant) };
     return args + settings.nixOptions;
+}
+
+QString BuildRunner::requestProblem(const BuildJob &job)
+{
+    if (const QString problem = RecipePaths::nameProblem(job.variant); !problem.isEmpty())
+        return problem;
+    if (job.kind == BuildKind::Publish) {
+        if (job.org.isEmpty())
+            return QStringLiteral("no organisation given for flox publish");
+        for (const QChar c : job.org)
+            if (c.isSpace() || c.category() == QChar::Other_Control)
+                return QStringLiteral("the organisation '%1' contains white space or a control character")
+                    .arg(RecipePaths::printable(job.org));
+        if (job.org.startsWith(QLatin1Char('-')))
+            return QStringLiteral("the organisation '%1' begins with '-'").arg(job.org);
+    }
+    return {};
 }
 
 QString BuildRunner::missingProgramMessage(const QString &program, BuildBackend backend)
 {
-    const bool found
-        = program.contains(QLatin1Char('/')) ? QFileInfo(program).isExecutable() : !QStandardPaths::findExecutable(program).isEmpty();
-    if (found)
+    if (program.contains(QLatin1Char('/'))) {
+        const QFileInfo info(program);
+        if (info.isFile() && info.isExecutable())
+            return {};
+        if (info.exists())
+            return QStringLiteral("%1 is not an executable program (%2); set the program's path in the settings.")
+                .arg(program, info.isDir() ? QStringLiteral("it is a folder") : QStringLiteral("it is not executable"));
+    } else if (!QStandardPaths::findExecutable(program).isEmpty()) {
         return {};
+    }
     const QString install = backend == BuildBackend::Nix
         ? QStringLiteral("install Nix (https://nixos.org/download) so that nix-build is on PATH")
         : QStringLiteral("install Flox (https://flox.dev/docs/install-flox/)");
@@ -90,14 +117,14 @@ void BuildRunner::start(const BuildJob &job)
     m_cancelRequested = false;
     m_startMs = QDateTime::currentMSecsSinceEpoch();
 
-    if (job.kind == BuildKind::Publish && job.org.isEmpty()) {
-        finish(BuildState::Failed, QStringLiteral("no organisation given for flox publish"));
+    if (const QString problem = requestProblem(m_job); !problem.isEmpty()) {
+        finish(BuildState::Failed, problem, BuildError::InvalidRequest);
         return;
     }
     const QString prog = program(m_job, m_settings);
     const QString missing = missingProgramMessage(prog, m_job.kind == BuildKind::Publish ? BuildBackend::Flox : m_job.backend);
     if (!missing.isEmpty()) {
-        finish(BuildState::Failed, missing);
+        finish(BuildState::Failed, missing, BuildError::ProgramMissing);
         return;
     }
 
@@ -114,13 +141,20 @@ void BuildRunner::start(const BuildJob &job)
             return;
         }
         if (!place.error.isEmpty()) {
-            finish(BuildState::Failed, place.error);
+            finish(BuildState::Failed, place.error, BuildError::PlaceFailed);
             return;
         }
         m_job.workDir = place.directory;
         m_job.commit = place.commit;
         if (m_job.branch.isEmpty())
             m_job.branch = place.branch;
+        // Built only from inside the branch's .flox/pkgs: never a file a link leads to elsewhere.
+        const RecipePaths::Found recipe = RecipePaths::find(m_job.workDir, m_job.variant);
+        if (!recipe.ok()) {
+            finish(BuildState::Failed, recipe.error, BuildError::RecipeRejected);
+            return;
+        }
+        m_job.recipeFile = recipe.relative;
         launch();
     });
     watcher->setFuture(QtConcurrent::run([worktrees, repo, branch] { return worktrees.prepare(repo, branch); }));
@@ -131,8 +165,10 @@ void BuildRunner::launch()
     QDir().mkpath(m_settings.logDirectory());
     const QString stamp = m_job.started.toString(QStringLiteral("yyyyMMdd-HHmmss"));
     const QString suffix = m_job.kind == BuildKind::Publish ? QStringLiteral("-publish") : QString();
+    QString name = m_job.variant; // validated; the file name must not depend on that
+    name.replace(QLatin1Char('/'), QLatin1Char('_'));
     m_job.logFile
-        = QDir(m_settings.logDirectory()).filePath(QStringLiteral("%1-%2%3-%4.log").arg(stamp, m_job.variant, suffix, m_job.runId.left(8)));
+        = QDir(m_settings.logDirectory()).filePath(QStringLiteral("%1-%2%3-%4.log").arg(stamp, name, suffix, m_job.runId.left(8)));
     m_log.setFileName(m_job.logFile);
     if (!m_log.open(QIODevice::WriteOnly | QIODevice::Truncate))
         m_job.logFile.clear(); // the build still runs; only the file copy of its log is lost
@@ -218,22 +254,25 @@ void BuildRunner::onFinished(int exitCode, QProcess::ExitStatus status)
         }
         finish(BuildState::Succeeded);
     } else {
-        finish(BuildState::Failed, status == QProcess::CrashExit ? QStringLiteral("the build process was killed") : QString());
+        finish(BuildState::Failed, status == QProcess::CrashExit ? QStringLiteral("the build process was killed") : QString(),
+            BuildError::ProgramFailed);
     }
 }
 
 void BuildRunner::onError(QProcess::ProcessError error)
 {
     if (error == QProcess::FailedToStart && m_active)
-        finish(BuildState::Failed, QStringLiteral("could not start %1: %2").arg(program(m_job, m_settings), m_process->errorString()));
+        finish(BuildState::Failed, QStringLiteral("could not start %1: %2").arg(program(m_job, m_settings), m_process->errorString()),
+            BuildError::StartFailed);
 }
 
-void BuildRunner::finish(BuildState state, const QString &message)
+void BuildRunner::finish(BuildState state, const QString &message, BuildError error)
 {
     if (!m_active)
         return;
     m_active = false;
     m_job.state = state;
+    m_job.error = error;
     m_job.pid = 0;
     m_job.durationMs = QDateTime::currentMSecsSinceEpoch() - m_startMs;
     if (!message.isEmpty()) {

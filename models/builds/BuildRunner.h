@@ -30,8 +30,11 @@ public:
     // Program and arguments for a job (no shell involved); exposed for tests and the UI.
     static QStringList arguments(const BuildJob &job, const BuildSettings &settings);
     static QString program(const BuildJob &job, const BuildSettings &settings);
-    // Empty when the program can be run; otherwise a message naming it and what to install.
+    // Empty when the program can be run; otherwise a message naming it and what to
+    // install (or that the file there is not executable).
     static QString missingProgramMessage(const QString &program, BuildBackend backend);
+    // Empty when the job's variant (and organisation) may be handed to flox or nix.
+    static QString requestProblem(const BuildJob &job);
     // "building '/nix/store/<hash>-name.drv'..." → "name"; empty when the line is not that.
     static QString stepFromLine(const QString &line);
 
@@ -56,7 +59,7 @@ private:
     void onReadyRead();
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void onError(QProcess::ProcessError error);
-    void finish(BuildState state, const QString &message = {});
+    void finish(BuildState state, const QString &message = {}, BuildError error = BuildError::None);
     void signalGroup(int signal);
     void addLine(QByteArrayView raw);
     void flushLines();

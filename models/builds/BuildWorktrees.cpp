@@ -57,8 +57,13 @@ BuildWorktrees::Place BuildWorktrees::prepare(const QString &repoRoot, const QSt
 {
     Place place;
     QString current, err;
-    git(m_git, repoRoot, { QStringLiteral("symbolic-ref"), QStringLiteral("--short"), QStringLiteral("-q"), QStringLiteral("HEAD") },
-        &current);
+    if (git(m_git, repoRoot, { QStringLiteral("symbolic-ref"), QStringLiteral("--short"), QStringLiteral("-q"), QStringLiteral("HEAD") },
+            &current, &err)
+        < 0) {
+        // Without git the branch is unknown: a run recorded without one would be lost to its cell.
+        place.error = err.isEmpty() ? QStringLiteral("%1 did not answer in %2").arg(m_git, repoRoot) : err;
+        return place;
+    }
     place.branch = branch.isEmpty() ? current : branch;
     if (branch.isEmpty() || branch == current) {
         place.directory = repoRoot;

@@ -1,6 +1,7 @@
 #include "builds/PublishChecks.h"
 #include "builds/BuildHistory.h"
 #include "builds/BuildWorktrees.h"
+#include "files/RecipePaths.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -43,7 +44,8 @@ QList<PublishCheck> PublishChecks::evaluate(
         &current);
     const QString branch = branchIn.isEmpty() ? current : branchIn;
     const bool checkedOut = branch == current;
-    const QString recipe = QStringLiteral(".flox/pkgs/%1.nix").arg(variant);
+    const QStringList shapes = RecipePaths::candidates(variant); // x.nix or x/default.nix
+    QString recipe = shapes.constFirst();
 
     // 1. The recipe is in git (on that branch).
     QString listed;
@@ -51,8 +53,10 @@ QList<PublishCheck> PublishChecks::evaluate(
     if (!isRepo) {
         checks.append({ QStringLiteral("tracked"), false, QStringLiteral("%1 is not a git repository").arg(repoRoot) });
     } else {
-        git(gitProgram, repoRoot, { QStringLiteral("ls-tree"), QStringLiteral("--name-only"), branch, QStringLiteral("--"), recipe },
-            &listed);
+        git(gitProgram, repoRoot,
+            QStringList { QStringLiteral("ls-tree"), QStringLiteral("--name-only"), branch, QStringLiteral("--") } + shapes, &listed);
+        if (!listed.isEmpty())
+            recipe = listed.section(QLatin1Char('\n'), 0, 0);
         checks.append({ QStringLiteral("tracked"), !listed.isEmpty(),
             !listed.isEmpty() ? QStringLiteral("%1 is committed on %2").arg(recipe, branch)
                               : QStringLiteral("%1 is not committed on %2: add and commit it").arg(recipe, branch) });

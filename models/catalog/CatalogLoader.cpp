@@ -1,4 +1,5 @@
 #include "catalog/CatalogLoader.h"
+#include "files/SafeFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -122,6 +123,11 @@ void applySection(Reader &r, const YAML::Node &root, const EntryType<T> &type, Q
         return;
     }
     QSet<QString> seenInThisFile;
+    // Entries by id: a lookup per entry keeps a long list linear, not quadratic.
+    QHash<QString, qsizetype> indexOf;
+    indexOf.reserve(entries.size());
+    for (qsizetype i = 0; i < entries.size(); ++i)
+        indexOf.insert(entries.at(i).id, i);
     for (const auto &node : section) {
         if (!node.IsMap()) {
             r.fail(node, QStringLiteral("an entry of '%1' must be a mapping, found %2").arg(type.section, Reader::kindName(node)));
@@ -140,9 +146,9 @@ void applySection(Reader &r, const YAML::Node &root, const EntryType<T> &type, Q
             continue;
         }
         seenInThisFile.insert(id);
-        auto existing = std::find_if(entries.begin(), entries.end(), [&](const T &e) { return e.id == id; });
-        const bool isNew = existing == entries.end();
-        T entry = isNew ? T{} : *existing;
+        const auto found = indexOf.constFind(id);
+        const bool isNew = found == indexOf.constEnd();
+        T entry = isNew ? T{} : entries.at(*found);
         entry.id = id;
         if (isNew)
             entry.defined = r.at(node);
@@ -162,9 +168,10 @@ void applySection(Reader &r, const YAML::Node &root, const EntryType<T> &type, Q
                 if (!node[key.toStdString()])
                     r.fail(node, QStringLiteral("entry '%1' of '%2' lacks '%3'").arg(id, type.section, key));
             }
+            indexOf.insert(id, entries.size());
             entries.append(entry);
         } else {
-            *existing = entry;
+            entries[*found] = entry;
         }
     }
 }
@@ -329,12 +336,14 @@ QString CatalogLoader::repositoryOverlayPath(const QString &repositoryRoot)
 CatalogLoad CatalogLoader::forRepository(const QString &repositoryRoot)
 {
     const QString path = repositoryOverlayPath(repositoryRoot);
-    QFile f(path);
-    if (!f.exists())
+    // Repository content: a link to /dev/zero, a FIFO or a huge file must neither
+    // hang nor exhaust the app.
+    const SafeFile::Read read = SafeFile::read(path);
+    if (!read.exists)
         return {Catalog::embedded(), {}};
-    if (!f.open(QIODevice::ReadOnly))
-        return {Catalog::embedded(), {{{path, 0, 0}, QStringLiteral("cannot read: %1").arg(f.errorString())}}};
-    return overlay(Catalog::embedded(), f.readAll(), path);
+    if (!read.ok())
+        return {Catalog::embedded(), {{{path, 0, 0}, read.error.mid(path.size() + 2)}}};
+    return overlay(Catalog::embedded(), read.bytes, path);
 }
 
 } // namespace vs

@@ -2,17 +2,19 @@
 
 #include "recipes/DeepCheckFacts.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QProcess>
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
 
 namespace vs {
 
@@ -62,6 +64,21 @@ NixRun runNix(const DeepCheckOptions &options, const QString &standIn, const QSt
     run.out = process.readAllStandardOutput();
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;
+}
+
+// What makes a file no Nix expression before nix is asked: nothing in it, or a
+// byte-order mark (Nix reads bytes, and a BOM is not a token of its grammar).
+QString textFault(const QString &file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {}; // nix says what is wrong with it
+    const QByteArray head = f.read(3);
+    if (head.isEmpty())
+        return QStringLiteral("the file is empty: not a Nix expression");
+    if (head.startsWith("\xEF\xBB\xBF"))
+        return QStringLiteral("the file begins with a UTF-8 byte-order mark, which Nix cannot parse: save it without one");
+    return {};
 }
 
 class BatchEvaluator {
@@ -123,6 +140,8 @@ private:
         DeepCheck::Outcome o;
         o.file = file;
         o.error = message.isEmpty() ? QStringLiteral("nix-instantiate failed without a message") : message;
+        // Nix could not even parse it: that is the recipe's fault, whatever the stand-in covers.
+        o.recipeFault = message.contains(QLatin1String("syntax error"));
         results.insert(file, o);
     }
 
@@ -144,7 +163,18 @@ QList<DeepCheck::Outcome> DeepCheck::evaluate(const QStringList &recipeFiles, co
         absolute << QFileInfo(f).absoluteFilePath();
     BatchEvaluator batch(options, standIn);
     if (!standIn.isEmpty()) {
-        QStringList unique = absolute;
+        QStringList unique;
+        for (const QString &file : std::as_const(absolute)) {
+            if (const QString fault = textFault(file); !fault.isEmpty()) {
+                Outcome o;
+                o.file = file;
+                o.error = fault;
+                o.recipeFault = true;
+                batch.results.insert(file, o);
+            } else {
+                unique << file;
+            }
+        }
         unique.removeDuplicates();
         const qsizetype size = qMax(1, options.batchSize);
         for (qsizetype i = 0; i < unique.size(); i += size)
@@ -167,64 +197,46 @@ QFuture<QList<DeepCheck::Outcome>> DeepCheck::evaluateAsync(const QStringList &r
 
 QString DeepCheck::standInDirectory(QString *error)
 {
-    // Keyed by content, so an updated stand-in never mixes with an old one.
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QStringList names;
+    // Extracted once per process into a folder of our own: QTemporaryDir makes it
+    // with a random name and mode 0700, so no other local user can plant the
+    // files that nix evaluates (a shared, predictable /tmp folder could be).
+    static QMutex mutex;
+    static std::unique_ptr<QTemporaryDir> dir;
+    static QString failure;
+    const QMutexLocker lock(&mutex);
+    if (dir) {
+        if (error && !failure.isEmpty())
+            *error = failure;
+        return failure.isEmpty() ? dir->path() : QString();
+    }
+    dir = std::make_unique<QTemporaryDir>(QDir(QDir::tempPath()).filePath(QStringLiteral("variant-studio-nix-XXXXXX")));
+    failure = extractStandIn(*dir);
+    if (error && !failure.isEmpty())
+        *error = failure;
+    return failure.isEmpty() ? dir->path() : QString();
+}
+
+QString DeepCheck::extractStandIn(const QTemporaryDir &dir)
+{
+    if (!dir.isValid())
+        return QStringLiteral("cannot create a private folder for the stand-in nixpkgs: %1").arg(dir.errorString());
     QDirIterator it(kResourceRoot, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        names << it.next().mid(kResourceRoot.size() + 1);
-    names.sort();
-    QHash<QString, QByteArray> contents;
-    for (const QString &name : std::as_const(names)) {
-        QFile f(kResourceRoot + QLatin1Char('/') + name);
-        if (!f.open(QIODevice::ReadOnly)) {
-            if (error)
-                *error = QStringLiteral("cannot read resource %1").arg(f.fileName());
-            return {};
-        }
-        contents.insert(name, f.readAll());
-        hash.addData(name.toUtf8());
-        hash.addData(contents.value(name));
-    }
-    if (names.isEmpty()) {
-        if (error)
-            *error = QStringLiteral("the stand-in nixpkgs is not embedded (%1 is empty)").arg(kResourceRoot);
-        return {};
-    }
-    const QString target = QDir(QDir::tempPath())
-                               .filePath(QStringLiteral("variant-studio-nix-%1-%2")
-                                             .arg(QString::fromLatin1(hash.result().toHex().left(16)))
-                                             .arg(QString::number(qHash(QDir::homePath()), 16)));
-    if (QFileInfo::exists(target + QStringLiteral("/.complete")))
-        return target;
-    // Written beside the target and renamed: a concurrent run never sees half a tree.
-    QTemporaryDir staging(target + QStringLiteral("-XXXXXX"));
-    if (!staging.isValid()) {
-        if (error)
-            *error = QStringLiteral("cannot create %1: %2").arg(target, staging.errorString());
-        return {};
-    }
-    for (const QString &name : std::as_const(names)) {
-        const QString path = staging.filePath(name);
+    int count = 0;
+    while (it.hasNext()) {
+        const QString resource = it.next();
+        QFile in(resource);
+        const QString path = dir.filePath(resource.mid(kResourceRoot.size() + 1));
         QDir().mkpath(QFileInfo(path).absolutePath());
         QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(contents.value(name)) < 0 || !out.commit()) {
-            if (error)
-                *error = QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
-            return {};
-        }
+        if (!in.open(QIODevice::ReadOnly))
+            return QStringLiteral("cannot read resource %1").arg(resource);
+        if (!out.open(QIODevice::WriteOnly) || out.write(in.readAll()) < 0 || !out.commit())
+            return QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
+        ++count;
     }
-    QFile marker(staging.filePath(QStringLiteral(".complete")));
-    marker.open(QIODevice::WriteOnly);
-    marker.close();
-    if (QDir().rename(staging.path(), target))
-        staging.setAutoRemove(false);
-    if (!QFileInfo::exists(target + QStringLiteral("/.complete"))) {
-        if (error)
-            *error = QStringLiteral("cannot create %1").arg(target);
-        return {};
-    }
-    return target;
+    if (count == 0)
+        return QStringLiteral("the stand-in nixpkgs is not embedded (%1 is empty)").arg(kResourceRoot);
+    return {};
 }
 
 QStringList DeepCheck::writeRecipes(const QString &dir, const QList<QPair<QString, QByteArray>> &recipes, QString *error)

@@ -3,6 +3,7 @@
 #include "recipes/Lint.h"
 
 #include <QFuture>
+#include <QTemporaryDir>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -32,7 +33,8 @@ public:
     struct Outcome {
         QString file; // absolute path as given
         bool evaluated = false;
-        QString error; // "could not evaluate" reason in nix's words; information, not a recipe fault
+        QString error; // "could not evaluate" reason in nix's words; information, not a recipe fault…
+        bool recipeFault = false; // …unless the file itself is no Nix: empty, a byte-order mark, a syntax error
         QString pname;
         QString version;
         QStringList gpuTargets; // effective TORCH_CUDA_ARCH_LIST ("9.0"), empty without CUDA
@@ -62,14 +64,18 @@ public:
     // their blobs written to a temporary folder), compared with its name.
     static QList<LintProblem> checkRepository(const RepositoryScan &scan, const DeepCheckOptions &options = {});
 
-    // The embedded stand-in nixpkgs extracted to a folder keyed by its content
-    // (reused across runs). Empty and *error set when it cannot be written.
+    // The embedded stand-in nixpkgs extracted, once per process, into a private
+    // temporary folder (random name, mode 0700, removed at exit). Empty and
+    // *error set when it cannot be written.
     static QString standInDirectory(QString *error = nullptr);
 
     // For recipes of branches that are not checked out: writes each (path, text)
     // into dir, keeping names (relative to .flox/pkgs) so `import ./sibling.nix`
     // still works. Returns the absolute paths, or an empty list and *error.
     static QStringList writeRecipes(const QString &dir, const QList<QPair<QString, QByteArray>> &recipes, QString *error = nullptr);
+
+private:
+    static QString extractStandIn(const QTemporaryDir &dir); // empty, or why not
 };
 
 } // namespace vs

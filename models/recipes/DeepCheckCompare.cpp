@@ -18,6 +18,7 @@ const QString kCpu = QStringLiteral("deep-cpu-flags");
 const QString kCuda = QStringLiteral("deep-cuda");
 const QString kPlatform = QStringLiteral("deep-platforms");
 const QString kUnevaluated = QStringLiteral("deep-unevaluated");
+const QString kSyntax = QStringLiteral("deep-syntax");
 
 // "9.0", "9.0a", "8.6+PTX", "90", "sm_90", "sm90" -> "sm90"; empty if unreadable.
 QString archOfTarget(const Catalog &catalog, QString target)
@@ -52,6 +53,7 @@ const QList<LintRule> &DeepCheck::rules()
         { kCuda, Severity::Error, QStringLiteral("the evaluated cudaSupport or cudaPackages contradicts the name") },
         { kPlatform, Severity::Error, QStringLiteral("the evaluated meta.platforms lacks the ISA's platform") },
         { kUnevaluated, Severity::Info, QStringLiteral("the stand-in nixpkgs could not evaluate the recipe (not the recipe's fault)") },
+        { kSyntax, Severity::Error, QStringLiteral("the file is no Nix expression: empty, a byte-order mark, or a syntax error") },
     };
     return list;
 }
@@ -72,7 +74,10 @@ QList<LintProblem> DeepCheck::compare(
         problems << p;
     };
     if (!o.evaluated) {
-        add(kUnevaluated, QStringLiteral("could not evaluate: %1").arg(o.error));
+        if (o.recipeFault)
+            add(kSyntax, o.error);
+        else
+            add(kUnevaluated, QStringLiteral("could not evaluate: %1").arg(o.error));
         return problems;
     }
 
@@ -139,8 +144,8 @@ QList<LintProblem> DeepCheck::checkRepository(const RepositoryScan &scan, const 
         QList<QPair<QString, QByteArray>> texts;
         QList<const RecipeFile *> written;
         for (const RecipeFile &r : branch.recipes) {
-            if (r.state == RecipeFile::State::Deleted || r.binary || r.tooLarge)
-                continue;
+            if (r.state == RecipeFile::State::Deleted || r.binary || r.tooLarge || r.symlink || r.unreadable)
+                continue; // nothing of ours to evaluate: lint reports these
             if (branch.current) // the working tree holds every file a recipe may import
                 entries << Entry { &branch, &r, QDir(scan.root).filePath(r.path) };
             else {

@@ -1,5 +1,6 @@
 #include "recipes/Lint.h"
 
+#include "files/RecipePaths.h"
 #include "repository/RepositoryScanner.h"
 #include "variants/Compatibility.h"
 
@@ -19,6 +20,7 @@ const QString kNonCanonical = QStringLiteral("non-canonical");
 const QString kPname = QStringLiteral("pname-mismatch");
 const QString kDuplicate = QStringLiteral("duplicate-variant");
 const QString kUnreadable = QStringLiteral("unreadable");
+const QString kSymlink = QStringLiteral("symlink");
 const QString kGpu = QStringLiteral("gpu-arch-mismatch");
 const QString kGpuUnknown = QStringLiteral("gpu-arch-unknown");
 const QString kCpu = QStringLiteral("cpu-flags-mismatch");
@@ -43,6 +45,13 @@ public:
 
     void run()
     {
+        if (m_recipe.symlink)
+            return add(0, Severity::Warning, kSymlink,
+                QStringLiteral("a symbolic link to %1: Variant Studio neither reads, builds nor writes through links (replace it with "
+                               "the file itself)")
+                    .arg(RecipePaths::printable(m_recipe.symlinkTarget)));
+        if (m_recipe.unreadable)
+            return add(0, Severity::Warning, kUnreadable, m_recipe.parseError);
         if (m_recipe.binary)
             return add(0, Severity::Warning, kUnreadable, QStringLiteral("binary file (it contains NUL bytes): not a recipe text"));
         if (m_recipe.tooLarge)
@@ -245,6 +254,7 @@ const QList<LintRule> &Lint::rules()
             QStringLiteral("pname differs from the file name (flox build uses the file name, publishing uses pname)") },
         { kDuplicate, Severity::Warning, QStringLiteral("two files of one branch are the same variant") },
         { kUnreadable, Severity::Warning, QStringLiteral("binary, too large or unreadable file") },
+        { kSymlink, Severity::Warning, QStringLiteral("the recipe is a symbolic link (not followed)") },
         { kGpu, Severity::Error, QStringLiteral("the recipe builds for another GPU architecture than its name says") },
         { kGpuUnknown, Severity::Info, QStringLiteral("the GPU architecture could not be read from the recipe") },
         { kCpu, Severity::Error, QStringLiteral("the -m compiler flags are not the ISA's flags") },

@@ -1,5 +1,7 @@
 #include "recipes/LintProblem.h"
 
+#include "files/RecipePaths.h"
+
 #include <algorithm>
 
 namespace vs {
@@ -29,7 +31,8 @@ QString LintProblem::toString() const
     where += file.isEmpty() ? QStringLiteral("(branch)") : file;
     if (line > 0)
         where += QLatin1Char(':') + QString::number(line);
-    return QStringLiteral("%1: %2: %3 [%4]").arg(where, severityName(severity), message, rule);
+    // One problem, one line: a newline in a file name must not forge another.
+    return QStringLiteral("%1: %2: %3 [%4]").arg(RecipePaths::printable(where), severityName(severity), RecipePaths::printable(message), rule);
 }
 
 bool hasErrors(const QList<LintProblem> &problems)

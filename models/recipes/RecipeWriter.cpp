@@ -1,6 +1,9 @@
 #include "recipes/RecipeWriter.h"
 
+#include "files/RecipePaths.h"
+
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSaveFile>
@@ -33,7 +36,13 @@ int runGit(const QString &repoRoot, const QStringList &args, QString *out, QStri
 
 QString RecipeWriter::recipePath(const QString &repoRoot, const VariantName &variant)
 {
-    return QDir(repoRoot).absoluteFilePath(QStringLiteral(".flox/pkgs/") + variant.fileName());
+    return QDir(repoRoot).absoluteFilePath(RecipePaths::pkgsDir() + QLatin1Char('/') + variant.fileName());
+}
+
+bool RecipeWriter::occupied(const QString &repoRoot, const VariantName &variant)
+{
+    const QFileInfo info(recipePath(repoRoot, variant));
+    return info.exists() || info.isSymLink();
 }
 
 QString RecipeWriter::checkedOutBranch(const QString &repoRoot, QString *error)
@@ -67,16 +76,33 @@ RecipeWriter::Result RecipeWriter::write(
                            .arg(branch, repoRoot, current);
         return result;
     }
-    const QFileInfo existing(result.path);
-    if (existing.exists()) {
+    const QString relative = RecipePaths::pkgsDir() + QLatin1Char('/') + variant.fileName();
+    // Checked without following links: a link in the repository (committed by
+    // anyone) must never send the write elsewhere.
+    const RecipePaths::WriteTarget target = RecipePaths::forWriting(repoRoot, relative);
+    if (!target.ok()) {
+        result.error = target.error;
+        return result;
+    }
+    if (target.exists) {
         if (!force) {
-            result.error = QStringLiteral("%1 already exists; not overwriting it (use --force to replace it)").arg(result.path);
+            result.error = target.isSymlink
+                ? QStringLiteral("%1 is a symbolic link (to %2); not replacing it (use --force to replace the link itself with the "
+                                 "recipe; its target is never written)")
+                      .arg(result.path, target.symlinkTarget)
+                : QStringLiteral("%1 already exists; not overwriting it (use --force to replace it)").arg(result.path);
+            return result;
+        }
+        // The link goes, its target stays as it was: QSaveFile would write through it.
+        if (target.isSymlink && !QFile::remove(result.path)) {
+            result.error = QStringLiteral("cannot remove the symbolic link %1").arg(result.path);
             return result;
         }
         result.replaced = true;
     }
-    if (!QDir().mkpath(existing.absolutePath())) {
-        result.error = QStringLiteral("cannot create %1").arg(existing.absolutePath());
+    const QString folder = QFileInfo(result.path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        result.error = QStringLiteral("cannot create %1").arg(folder);
         return result;
     }
     QSaveFile file(result.path);
@@ -86,7 +112,6 @@ RecipeWriter::Result RecipeWriter::write(
         return result;
     }
     QString err;
-    const QString relative = QStringLiteral(".flox/pkgs/") + variant.fileName();
     if (runGit(repoRoot, { QStringLiteral("add"), QStringLiteral("--"), relative }, nullptr, &err) != 0)
         result.error = QStringLiteral("wrote %1 but git add failed: %2").arg(result.path, err);
     return result;

@@ -21,6 +21,9 @@ public:
 
     static Result write(const QString &repoRoot, const QString &branch, const VariantName &variant, const QString &text, bool force);
 
+    // Something (a file, or a link, even a dangling one) is at the recipe's path:
+    // writing there needs the user's yes.
+    static bool occupied(const QString &repoRoot, const VariantName &variant);
     // REPO/.flox/pkgs/<variant>.nix
     static QString recipePath(const QString &repoRoot, const VariantName &variant);
     // `git -C REPO symbolic-ref --short HEAD`; empty with *error on a detached

@@ -27,6 +27,9 @@ struct RecipeFile {
     RecipeMetadata meta;
     bool binary = false; // has NUL bytes: not read as text
     bool tooLarge = false; // over RepositoryScanner::maxRecipeBytes: not read
+    bool unreadable = false; // could not be read (not a regular file, an I/O error): parseError says why
+    bool symlink = false; // a symbolic link: listed, never followed or read
+    QString symlinkTarget; // where the link points (as written in it)
     qint64 size = -1;
 
     static QString stateName(State s); // "committed", "new", "modified", "deleted"

@@ -1,6 +1,7 @@
 #include "repository/RepositoryScanner.h"
 
 #include "catalog/CatalogLoader.h"
+#include "files/SafeFile.h"
 #include "recipes/Lint.h"
 #include "repository/CatFileBatch.h"
 #include "repository/Git.h"
@@ -50,19 +51,29 @@ void apply(RecipeFile &r, const ParsedBlob &p)
     r.meta = p.meta;
 }
 
-// Reads a working-tree file (new or modified) from disk.
+// Reads a working-tree file (new or modified) from disk: a link is listed as a
+// link and never followed; anything but a regular file (a FIFO, a device) is
+// refused without blocking, and no more than maxBytes are read.
 void readFromDisk(RecipeFile &r, const QString &root, qint64 maxBytes)
 {
-    QFile f(QDir(root).filePath(r.path));
-    r.size = f.size();
-    r.tooLarge = r.size > maxBytes;
-    if (r.tooLarge)
-        return;
-    if (!f.open(QIODevice::ReadOnly)) {
-        r.parseError = QStringLiteral("cannot read %1: %2").arg(r.path, f.errorString());
+    const QString path = QDir(root).filePath(r.path);
+    const QFileInfo info(path);
+    if (info.isSymLink()) {
+        r.symlink = true;
+        r.symlinkTarget = info.symLinkTarget();
         return;
     }
-    apply(r, parse(f.readAll()));
+    const SafeFile::Read read = SafeFile::read(path, maxBytes);
+    r.size = read.size;
+    r.tooLarge = read.tooLarge;
+    if (read.tooLarge)
+        return;
+    if (!read.ok()) {
+        r.unreadable = true;
+        r.parseError = QStringLiteral("cannot read %1: %2").arg(r.path, read.error.mid(path.size() + 2));
+        return;
+    }
+    apply(r, parse(read.bytes));
 }
 
 QString gitFailure(const QString &what, const GitResult &r)
@@ -124,11 +135,13 @@ void addCommittedRecipes(BranchScan &b, const QList<GitOutput::TreeEntry> &entri
 {
     b.hasPkgsDir = !entries.isEmpty();
     for (const GitOutput::TreeEntry &e : entries) {
-        // Symbolic links and submodules are not recipes flox reads as files.
-        if (e.type != QLatin1String("blob") || e.mode == QLatin1String("120000") || !RepositoryScanner::isRecipePath(e.path))
+        // Submodules are not recipes; symbolic links are listed as links (their
+        // blob is the target's name) so that lint can say so, but never followed.
+        if (e.type != QLatin1String("blob") || !RepositoryScanner::isRecipePath(e.path))
             continue;
         RecipeFile r = RecipeFile::at(e.path);
         r.blob = e.object;
+        r.symlink = e.mode == QLatin1String("120000");
         if (!requested.contains(r.blob)) {
             requested.insert(r.blob);
             blobsToRead.append(r.blob);
@@ -155,6 +168,7 @@ void applyWorkingTree(BranchScan &b, const QList<GitOutput::StatusEntry> &status
             it->state = RecipeFile::State::New;
         } else {
             it->state = RecipeFile::State::Modified;
+            it->symlink = false; // the working tree decides what it is now
         }
         b.hasPkgsDir = true;
         readFromDisk(*it, root, maxBytes);
@@ -364,8 +378,14 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     for (BranchScan &b : scan.branches) {
         for (RecipeFile &r : b.recipes) {
             const bool fromDisk = r.state == RecipeFile::State::New || r.state == RecipeFile::State::Modified;
-            if (!fromDisk)
-                apply(r, blobs.value(r.blob));
+            if (fromDisk)
+                continue;
+            if (r.symlink) {
+                // A link's blob is where it points, not a recipe text.
+                r.symlinkTarget = blobs.value(r.blob).text;
+                continue;
+            }
+            apply(r, blobs.value(r.blob));
         }
         std::sort(b.recipes.begin(), b.recipes.end(), [](const RecipeFile &x, const RecipeFile &y) { return x.path < y.path; });
         b.mostCommonNixpkgsRev = mostCommonNixpkgsRev(b.recipes);

@@ -1,7 +1,10 @@
 // Stand-in for Flox in tests: `flox build <pkg>` and `flox publish -o ORG <pkg>`,
 // printing coloured output and refusing to publish the way Flox does
 // (dirty tracked files, no remote, commit not pushed). A package whose name
-// contains "fail" fails to build; one containing "slow" builds for a long time.
+// contains "fail" fails to build; one containing "slow" builds for a long time;
+// one containing "grandchild" starts a worker process (its pid written to
+// ./grandchild.pid) and then builds for a long time, like a real build tool.
+// Like Flox, an argument that begins with '-' before "--" is an option.
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -11,6 +14,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace {
 
@@ -50,7 +54,7 @@ QByteArray fakeHash(const QString &pkg)
 
 int build(const QString &pkg)
 {
-    if (!QFileInfo::exists(QStringLiteral(".flox/pkgs/%1.nix").arg(pkg)))
+    if (!QFileInfo::exists(QStringLiteral(".flox/pkgs/%1.nix").arg(pkg)) && !QFileInfo::exists(QStringLiteral(".flox/pkgs/%1/default.nix").arg(pkg)))
         return error("Package '" + pkg.toUtf8() + "' not found in .flox/pkgs");
     const QByteArray name = pkg.toUtf8();
     say("\x1b[1mBuilding " + name + "\x1b[0m in local mode");
@@ -58,7 +62,19 @@ int build(const QString &pkg)
     say("  /nix/store/" + fakeHash(pkg) + "-" + name + ".drv");
     say("building '/nix/store/" + fakeHash(pkg) + "-" + name + ".drv'...");
     say("\x1b[32mcompiling\x1b[0m \x1b[38;5;208m42\x1b[0m objects");
-    if (pkg.contains(QLatin1String("slow")))
+    if (pkg.contains(QLatin1String("grandchild"))) {
+        const pid_t worker = ::fork();
+        if (worker == 0) {
+            ::execlp("sleep", "sleep", "600", static_cast<char *>(nullptr));
+            ::_exit(127);
+        }
+        QFile pidFile(QStringLiteral("grandchild.pid"));
+        pidFile.open(QIODevice::WriteOnly);
+        pidFile.write(QByteArray::number(qint64(worker)));
+        pidFile.close();
+        say("started worker " + QByteArray::number(qint64(worker)));
+    }
+    if (pkg.contains(QLatin1String("slow")) || pkg.contains(QLatin1String("grandchild")))
         QThread::sleep(600);
     if (pkg.contains(QLatin1String("fail"))) {
         say("make: *** [Makefile:12: all] Error 2");
@@ -110,13 +126,31 @@ int main(int argc, char **argv)
         say("1.0.0 (variant-studio test stand-in)");
         return 0;
     }
-    if (args.value(0) == QLatin1String("build") && args.size() == 2)
-        return build(args[1]);
+    if (args.value(0) == QLatin1String("build")) {
+        QStringList names;
+        bool optionsEnded = false;
+        for (int i = 1; i < args.size(); ++i) {
+            if (!optionsEnded && args[i] == QLatin1String("--"))
+                optionsEnded = true;
+            else if (!optionsEnded && args[i].startsWith(QLatin1Char('-')))
+                return error("unexpected option " + args[i].toUtf8(), 2);
+            else
+                names << args[i];
+        }
+        if (names.size() != 1)
+            return error("usage: flox build [--] <package>", 2);
+        return build(names.first());
+    }
     if (args.value(0) == QLatin1String("publish")) {
         QString org, pkg;
+        bool optionsEnded = false;
         for (int i = 1; i < args.size(); ++i) {
-            if (args[i] == QLatin1String("-o") || args[i] == QLatin1String("--org"))
+            if (!optionsEnded && args[i] == QLatin1String("--"))
+                optionsEnded = true;
+            else if (!optionsEnded && (args[i] == QLatin1String("-o") || args[i] == QLatin1String("--org")))
                 org = args.value(++i);
+            else if (!optionsEnded && args[i].startsWith(QLatin1Char('-')))
+                return error("unexpected option " + args[i].toUtf8(), 2);
             else
                 pkg = args[i];
         }
