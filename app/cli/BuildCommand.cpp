@@ -37,6 +37,8 @@ int statusOf(const BuildJob &job)
     }
     if (job.error == BuildError::ProgramMissing)
         return 127;
+    if (job.error == BuildError::InvalidRequest || job.error == BuildError::RecipeRejected)
+        return 2; // what was asked for cannot be built: a bad argument, as before the run
     return job.exitCode > 0 && job.exitCode < 256 ? job.exitCode : 1;
 }
 

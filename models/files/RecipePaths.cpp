@@ -19,12 +19,12 @@ QString RecipePaths::nameProblem(const QString &name)
 {
     if (name.isEmpty())
         return QStringLiteral("an empty name is not a recipe");
+    if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')))
+        return QStringLiteral("'%1' contains a path separator: a recipe is named, not given as a path").arg(printable(name));
     if (name.startsWith(QLatin1Char('-')))
         return QStringLiteral("'%1' begins with '-': not a recipe name").arg(printable(name));
     if (name.startsWith(QLatin1Char('.')))
         return QStringLiteral("'%1' begins with '.': not a recipe name").arg(printable(name));
-    if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')))
-        return QStringLiteral("'%1' contains a path separator: a recipe is named, not given as a path").arg(printable(name));
     for (const QChar c : name)
         if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
             return QStringLiteral("'%1' contains a control character: not a recipe name").arg(printable(name));

@@ -6,8 +6,11 @@
 #include "variants/VariantName.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <unistd.h>
 
 using namespace vs;
 
@@ -321,6 +324,60 @@ private slots:
         QCOMPARE(o.gpuTargets, QStringList { "10.0" });
         QCOMPARE(o.cpuFlags, (QStringList { "-mavx2", "-mfma", "-mf16c" }));
         QVERIFY(compareAs(&o, name).isEmpty());
+    }
+
+    // Before: an empty file or one with a byte-order mark was "could not evaluate
+    // (not the recipe's fault)": it is the recipe's fault, and an error.
+    void emptyAndBomFilesAreTheRecipesFault_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("empty") << QByteArray() << "empty";
+        QTest::newRow("byte-order mark") << ("\xEF\xBB\xBF" + fixture("pytorch-python313-cpu-avx2.nix")) << "byte-order mark";
+        QTest::newRow("only a comment") << QByteArray("# nothing else\n") << "syntax error";
+    }
+    void emptyAndBomFilesAreTheRecipesFault()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, says);
+        QTemporaryDir dir;
+        const QString name = "pytorch-python313-cpu-avx2";
+        const QStringList files = DeepCheck::writeRecipes(dir.path(), { { name + ".nix", content } });
+        QCOMPARE(files.size(), 1);
+        const QList<DeepCheck::Outcome> outcomes = DeepCheck::evaluate(files, options());
+        QVERIFY(!outcomes.first().evaluated);
+        QVERIFY(outcomes.first().recipeFault);
+        const QList<LintProblem> p = compareAs(&outcomes.first(), name);
+        QCOMPARE(rulesOf(p), QStringList { "deep-syntax" });
+        QCOMPARE(p.first().severity, LintProblem::Severity::Error);
+        QVERIFY2(p.first().message.contains(says), qPrintable(p.first().message));
+        // A gap of the stand-in stays information.
+        QVERIFY(!find(m_outcomes, "needs-flash-attn.nix")->recipeFault);
+    }
+
+    // Before: a predictable folder under /tmp, trusted whenever its marker existed,
+    // whoever made it: another user could plant what `lint --deep` evaluates.
+    void standInLivesInAPrivateFolder()
+    {
+        QString error;
+        const QString dir = DeepCheck::standInDirectory(&error);
+        QVERIFY2(!dir.isEmpty(), qPrintable(error));
+        QCOMPARE(DeepCheck::standInDirectory(), dir); // once per process
+        const QFileInfo info(dir);
+        QCOMPARE(info.ownerId(), uint(::getuid()));
+        QCOMPARE(info.permissions()
+                & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                    | QFileDevice::WriteOther | QFileDevice::ExeOther),
+            QFileDevice::Permissions());
+        QVERIFY(QFileInfo::exists(dir + "/deep-check.nix"));
+        // A planted folder of the old, predictable kind is never used.
+        const QString planted = QDir::temp().filePath("variant-studio-nix-planted");
+        QVERIFY(QDir().mkpath(planted));
+        QFile marker(planted + "/.complete");
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+        marker.close();
+        QVERIFY(!dir.startsWith(planted));
+        QDir(planted).removeRecursively();
     }
 
     void missingNixIsReported()

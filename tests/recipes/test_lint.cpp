@@ -189,6 +189,20 @@ private slots:
         QCOMPARE(all.size(), 2);
     }
 
+    // A link is named as a link (never read or followed), and only that is said of it.
+    void symlink()
+    {
+        RecipeFile link = recipe("pytorch-python313-cpu-avx2.nix", QString());
+        link.symlink = true;
+        link.symlinkTarget = QStringLiteral("/etc/passwd\nFORGED: line");
+        const auto all = lint({ link });
+        EXPECT_ONE(p, all, "symlink", "pytorch-python313-cpu-avx2.nix", 0, LintProblem::Severity::Warning);
+        QVERIFY(p.message.contains(QLatin1String("/etc/passwd")));
+        QCOMPARE(all.size(), 1);
+        QVERIFY2(!p.toString().contains(QLatin1Char('\n')), qPrintable(p.toString()));
+        QVERIFY(p.toString().contains(QLatin1String("\\nFORGED")));
+    }
+
     void gpuArchMismatch()
     {
         QString text = textOf("pytorch-python313-cuda12_9-sm90-avx512")
