@@ -150,8 +150,9 @@ void applySection(Reader &r, const YAML::Node &root, const EntryType<T> &type, Q
         const bool isNew = found == indexOf.constEnd();
         T entry = isNew ? T{} : entries.at(*found);
         entry.id = id;
-        if (isNew)
-            entry.defined = r.at(node);
+        // Where this file last set the entry: a reference error it introduced is
+        // reported in this file, not in the catalogue it overrides.
+        entry.defined = r.at(node);
         for (auto it = node.begin(); it != node.end(); ++it) {
             const QString key = QString::fromStdString(it->first.Scalar());
             if (key == QLatin1String("id"))
