@@ -9,7 +9,7 @@
 #include "builds/BuildHistory.h"
 #include "builds/BuildQueue.h"
 #include "builds/BuildSettings.h"
-#include "builds/BuildStates.h"
+#include "itemmodels/BuildStates.h"
 #include "itemmodels/LogModel.h"
 #include "itemmodels/MatrixModel.h"
 #include "settings/AppSettings.h"

@@ -1,6 +1,7 @@
 #include "Legend.h"
 
 #include "StatusDelegate.h"
+#include "CellStatusColors.h"
 #include "itemmodels/CellStatus.h"
 
 #include <QEvent>
@@ -68,11 +69,11 @@ void Legend::rebuild()
         }
     };
     for (CellStatus s : CellStatusInfo::all())
-        add(swatch(CellStatusInfo::color(s, dark), CellStatusInfo::textColor(s, dark), CellStatusInfo::glyph(s), font(), size, dpr),
+        add(swatch(CellStatusColors::color(s, dark), CellStatusColors::textColor(s, dark), CellStatusInfo::glyph(s), font(), size, dpr),
             CellStatusInfo::name(s), CellStatusInfo::description(s));
 
-    const QColor base = CellStatusInfo::color(CellStatus::Defined, dark);
-    const QColor ink = CellStatusInfo::textColor(CellStatus::Defined, dark);
+    const QColor base = CellStatusColors::color(CellStatus::Defined, dark);
+    const QColor ink = CellStatusColors::textColor(CellStatus::Defined, dark);
     QPixmap runs = swatch(base, ink, QString(), font(), size, dpr);
     {
         QPainter p(&runs);

@@ -1,5 +1,6 @@
 #include "StatusDelegate.h"
 
+#include "CellStatusColors.h"
 #include "itemmodels/CellStatus.h"
 #include "itemmodels/MatrixFilterProxy.h"
 #include "itemmodels/MatrixModel.h"
@@ -32,9 +33,9 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     painter->save();
     // Dimmed cells keep their hue but fade into the background.
     painter->setOpacity(dimmed ? 0.22 : 1.0);
-    painter->fillRect(cell, CellStatusInfo::color(status, dark));
+    painter->fillRect(cell, CellStatusColors::color(status, dark));
 
-    const QColor ink = CellStatusInfo::textColor(status, dark);
+    const QColor ink = CellStatusColors::textColor(status, dark);
     painter->setPen(ink);
     QFont glyphFont = option.font;
     glyphFont.setPointSizeF(glyphFont.pointSizeF() * 1.15);

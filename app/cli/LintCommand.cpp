@@ -18,7 +18,7 @@ QList<LintProblem> deepProblems(const RepositoryScan &scan, bool *available)
 {
     const DeepCheckOptions options;
     *available = !QStandardPaths::findExecutable(options.nixInstantiate).isEmpty();
-    return *available ? DeepCheck::checkRepository(scan, options) : QList<LintProblem>();
+    return *available ? DeepCheck::checkRepository(scan.root, scan.catalog, scan.branches, options) : QList<LintProblem>();
 }
 
 } // namespace

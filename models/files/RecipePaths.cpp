@@ -15,6 +15,27 @@ bool within(const QString &path, const QString &folder)
 }
 } // namespace
 
+bool RecipePaths::isRecipePath(const QString &path)
+{
+    const QString prefix = pkgsDir() + QLatin1Char('/');
+    if (!path.startsWith(prefix) || !path.endsWith(QLatin1String(".nix")))
+        return false;
+    const QString rest = path.mid(prefix.size());
+    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+    if (slash < 0)
+        return rest.size() > 4;
+    return slash > 0 && rest.mid(slash + 1) == QLatin1String("default.nix");
+}
+
+QString RecipePaths::packageNameOf(const QString &path)
+{
+    const QString rest = path.mid(pkgsDir().size() + 1);
+    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+    if (slash > 0)
+        return rest.left(slash);
+    return rest.endsWith(QLatin1String(".nix")) ? rest.chopped(4) : rest;
+}
+
 QString RecipePaths::nameProblem(const QString &name)
 {
     if (name.isEmpty())

@@ -14,6 +14,12 @@ class RecipePaths {
 public:
     static QString pkgsDir() { return QStringLiteral(".flox/pkgs"); }
 
+    // Which repository paths are recipes: ".flox/pkgs/<name>.nix" and
+    // ".flox/pkgs/<name>/default.nix".
+    static bool isRecipePath(const QString &path);
+    // The name flox gives the package of a recipe path ("x" for x.nix and x/default.nix).
+    static QString packageNameOf(const QString &path);
+
     // Why NAME cannot name a recipe (empty: it can). NAME is the variant as a
     // user typed it or a repository listed it, without ".nix".
     static QString nameProblem(const QString &name);

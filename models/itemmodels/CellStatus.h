@@ -1,14 +1,13 @@
 #pragma once
 
-#include <QColor>
 #include <QList>
 #include <QString>
 
 namespace vs {
 
 // What one cell of the matrix is, from "nothing there" to "published".
-// Every status has a colour (one for light, one for dark palettes) AND a glyph
-// and a name, so colour is never the only signal.
+// Every status has a glyph and a name here, and a colour (one for light, one for
+// dark palettes) in views/CellStatusColors: colour is never the only signal.
 enum class CellStatus {
     NotDefined, // compatible, no recipe on the branch
     Incompatible, // the catalogue says this cannot be built (reason in the tooltip)
@@ -28,8 +27,6 @@ public:
     static QString name(CellStatus status); // "not defined", translated
     static QString glyph(CellStatus status); // "✓", one character
     static QString description(CellStatus status); // one sentence for the legend tooltip
-    static QColor color(CellStatus status, bool darkPalette);
-    static QColor textColor(CellStatus status, bool darkPalette); // readable on color()
     static QString key(CellStatus status); // "not-defined": stable, for JSON and settings
     // Built by a build: queued … published.
     static bool isBuildState(CellStatus status);

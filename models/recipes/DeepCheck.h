@@ -13,7 +13,8 @@
 
 namespace vs {
 
-struct RepositoryScan;
+struct BranchScan;
+class Catalog;
 struct VariantName;
 
 struct DeepCheckOptions {
@@ -62,7 +63,8 @@ public:
     // `lint --deep`: every readable recipe of every scanned branch, evaluated in
     // batches (the checked-out branch from the working tree, the others from
     // their blobs written to a temporary folder), compared with its name.
-    static QList<LintProblem> checkRepository(const RepositoryScan &scan, const DeepCheckOptions &options = {});
+    static QList<LintProblem> checkRepository(
+        const QString &root, const Catalog &catalog, const QList<BranchScan> &branches, const DeepCheckOptions &options = {});
 
     // The embedded stand-in nixpkgs extracted, once per process, into a private
     // temporary folder (random name, mode 0700, removed at exit). Empty and

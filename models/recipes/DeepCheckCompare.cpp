@@ -1,7 +1,7 @@
 #include "recipes/DeepCheck.h"
 
 #include "catalog/Catalog.h"
-#include "repository/RepositoryScan.h"
+#include "recipes/RecipeFile.h"
 #include "variants/VariantName.h"
 
 #include <QDir>
@@ -130,7 +130,8 @@ QList<LintProblem> DeepCheck::compare(
     return problems;
 }
 
-QList<LintProblem> DeepCheck::checkRepository(const RepositoryScan &scan, const DeepCheckOptions &options)
+QList<LintProblem> DeepCheck::checkRepository(
+    const QString &root, const Catalog &catalog, const QList<BranchScan> &branches, const DeepCheckOptions &options)
 {
     QTemporaryDir blobs;
     struct Entry {
@@ -140,14 +141,14 @@ QList<LintProblem> DeepCheck::checkRepository(const RepositoryScan &scan, const 
     };
     QList<Entry> entries;
     int index = 0;
-    for (const BranchScan &branch : scan.branches) {
+    for (const BranchScan &branch : branches) {
         QList<QPair<QString, QByteArray>> texts;
         QList<const RecipeFile *> written;
         for (const RecipeFile &r : branch.recipes) {
             if (r.state == RecipeFile::State::Deleted || r.binary || r.tooLarge || r.symlink || r.unreadable)
                 continue; // nothing of ours to evaluate: lint reports these
             if (branch.current) // the working tree holds every file a recipe may import
-                entries << Entry { &branch, &r, QDir(scan.root).filePath(r.path) };
+                entries << Entry { &branch, &r, QDir(root).filePath(r.path) };
             else {
                 texts << qMakePair(r.path, r.text.toUtf8());
                 written << &r;
@@ -168,7 +169,7 @@ QList<LintProblem> DeepCheck::checkRepository(const RepositoryScan &scan, const 
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const Entry &e = entries.at(i);
         if (e.recipe->variant)
-            problems += compare(scan.catalog, e.branch->name, e.recipe->path, *e.recipe->variant, outcomes.at(i));
+            problems += compare(catalog, e.branch->name, e.recipe->path, *e.recipe->variant, outcomes.at(i));
     }
     return problems;
 }

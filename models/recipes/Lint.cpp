@@ -1,7 +1,6 @@
 #include "recipes/Lint.h"
 
 #include "files/RecipePaths.h"
-#include "repository/RepositoryScanner.h"
 #include "variants/Compatibility.h"
 
 #include <QSet>
@@ -60,7 +59,7 @@ public:
         if (!m_recipe.variant)
             return add(0, Severity::Warning, kNaming,
                 QStringLiteral("%1; flox still builds it, as package '%2'")
-                    .arg(m_recipe.parseError, RepositoryScanner::packageNameOf(m_recipe.path)));
+                    .arg(m_recipe.parseError, RecipePaths::packageNameOf(m_recipe.path)));
         if (!m_recipe.parseError.isEmpty())
             return add(0, Severity::Warning, kUnreadable, m_recipe.parseError);
         const VariantName &v = *m_recipe.variant;
@@ -87,7 +86,7 @@ private:
 
     void checkPname()
     {
-        const QString byFile = RepositoryScanner::packageNameOf(m_recipe.path);
+        const QString byFile = RecipePaths::packageNameOf(m_recipe.path);
         if (m_meta.pname.isEmpty() || m_meta.pname.contains(QLatin1String("${")) || m_meta.pname == byFile)
             return;
         add(m_meta.line(QStringLiteral("pname")), Severity::Warning, kPname,

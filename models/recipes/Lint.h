@@ -2,7 +2,7 @@
 
 #include "catalog/Catalog.h"
 #include "recipes/LintProblem.h"
-#include "repository/RepositoryScan.h"
+#include "recipes/RecipeFile.h"
 
 #include <QList>
 

@@ -1,54 +1,7 @@
 #include "repository/RepositoryScan.h"
 
-#include "repository/RepositoryScanner.h"
-
-#include <QFileInfo>
 
 namespace vs {
-
-QString RecipeFile::stateName(State s)
-{
-    switch (s) {
-    case State::Committed:
-        return QStringLiteral("committed");
-    case State::New:
-        return QStringLiteral("new");
-    case State::Modified:
-        return QStringLiteral("modified");
-    case State::Deleted:
-        break;
-    }
-    return QStringLiteral("deleted");
-}
-
-RecipeFile RecipeFile::at(const QString &path)
-{
-    RecipeFile r;
-    r.path = path;
-    r.fileName = QFileInfo(path).fileName();
-    QString why;
-    r.variant = VariantName::parse(RepositoryScanner::packageNameOf(path), &why);
-    if (!r.variant)
-        r.parseError = why;
-    return r;
-}
-
-RecipeFile RecipeFile::fromText(const QString &path, const QString &text)
-{
-    RecipeFile r = at(path);
-    r.text = text;
-    r.meta = RecipeMetadata::extract(text);
-    r.size = text.toUtf8().size();
-    return r;
-}
-
-const RecipeFile *BranchScan::recipe(const QString &path) const
-{
-    for (const RecipeFile &r : recipes)
-        if (r.path == path)
-            return &r;
-    return nullptr;
-}
 
 const BranchScan *RepositoryScan::branch(const QString &name) const
 {

@@ -1,6 +1,7 @@
 #include "repository/RepositoryScanner.h"
 
 #include "catalog/CatalogLoader.h"
+#include "files/RecipePaths.h"
 #include "files/SafeFile.h"
 #include "recipes/Lint.h"
 #include "repository/CatFileBatch.h"
@@ -96,7 +97,7 @@ bool listTrees(
     const int hashBytes = int(commits.first().size() / 2);
     QStringList requests;
     for (const QString &c : commits)
-        requests.append(c + QLatin1Char(':') + RepositoryScanner::pkgsDir());
+        requests.append(c + QLatin1Char(':') + RecipePaths::pkgsDir());
     QStringList subRequests;
     QList<std::pair<QString, QString>> subOwners; // commit, folder path
     qsizetype index = 0;
@@ -107,7 +108,7 @@ bool listTrees(
             QList<GitOutput::TreeEntry> &list = trees[commit];
             if (o.type != "tree")
                 return true; // no .flox/pkgs on that branch
-            list = GitOutput::parseTreeObject(o.content, RepositoryScanner::pkgsDir(), hashBytes);
+            list = GitOutput::parseTreeObject(o.content, RecipePaths::pkgsDir(), hashBytes);
             for (const GitOutput::TreeEntry &e : list) {
                 if (e.type == QLatin1String("tree")) {
                     subRequests.append(e.object);
@@ -137,7 +138,7 @@ void addCommittedRecipes(BranchScan &b, const QList<GitOutput::TreeEntry> &entri
     for (const GitOutput::TreeEntry &e : entries) {
         // Submodules are not recipes; symbolic links are listed as links (their
         // blob is the target's name) so that lint can say so, but never followed.
-        if (e.type != QLatin1String("blob") || !RepositoryScanner::isRecipePath(e.path))
+        if (e.type != QLatin1String("blob") || !RecipePaths::isRecipePath(e.path))
             continue;
         RecipeFile r = RecipeFile::at(e.path);
         r.blob = e.object;
@@ -154,7 +155,7 @@ void addCommittedRecipes(BranchScan &b, const QList<GitOutput::TreeEntry> &entri
 void applyWorkingTree(BranchScan &b, const QList<GitOutput::StatusEntry> &status, const QString &root, qint64 maxBytes)
 {
     for (const GitOutput::StatusEntry &s : status) {
-        if (!RepositoryScanner::isRecipePath(s.path))
+        if (!RecipePaths::isRecipePath(s.path))
             continue;
         auto it = std::find_if(b.recipes.begin(), b.recipes.end(), [&](const RecipeFile &r) { return r.path == s.path; });
         if (s.state == RecipeFile::State::Deleted) {
@@ -176,27 +177,6 @@ void applyWorkingTree(BranchScan &b, const QList<GitOutput::StatusEntry> &status
 }
 
 } // namespace
-
-bool RepositoryScanner::isRecipePath(const QString &path)
-{
-    const QString prefix = pkgsDir() + QLatin1Char('/');
-    if (!path.startsWith(prefix) || !path.endsWith(QLatin1String(".nix")))
-        return false;
-    const QString rest = path.mid(prefix.size());
-    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
-    if (slash < 0)
-        return rest.size() > 4;
-    return slash > 0 && rest.mid(slash + 1) == QLatin1String("default.nix");
-}
-
-QString RepositoryScanner::packageNameOf(const QString &path)
-{
-    const QString rest = path.mid(pkgsDir().size() + 1);
-    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
-    if (slash > 0)
-        return rest.left(slash);
-    return rest.endsWith(QLatin1String(".nix")) ? rest.chopped(4) : rest;
-}
 
 QString RepositoryScanner::mostCommonNixpkgsRev(const QList<RecipeFile> &recipes)
 {
@@ -262,7 +242,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     std::unique_ptr<QProcess> status;
     if (opt.includeWorkingTree)
         status = git.start({ QStringLiteral("status"), QStringLiteral("--porcelain=v1"), QStringLiteral("-z"),
-            QStringLiteral("--untracked-files=all"), QStringLiteral("--no-renames"), QStringLiteral("--"), pkgsDir() });
+            QStringLiteral("--untracked-files=all"), QStringLiteral("--no-renames"), QStringLiteral("--"), RecipePaths::pkgsDir() });
     CatFileBatch batch(scan.root);
     if (!batch.start(&scan.error))
         return scan;

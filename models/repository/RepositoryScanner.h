@@ -33,13 +33,6 @@ public:
     // The same on a QtConcurrent worker thread.
     static QFuture<RepositoryScan> scanAsync(const QString &folder, const ScanOptions &options = {}, const Progress &progress = {});
 
-    // Where recipes live, and which paths count as recipe files:
-    // ".flox/pkgs/<name>.nix" and ".flox/pkgs/<name>/default.nix".
-    static QString pkgsDir() { return QStringLiteral(".flox/pkgs"); }
-    static bool isRecipePath(const QString &path);
-    // The name flox gives the package of a recipe path ("x" for x.nix and x/default.nix).
-    static QString packageNameOf(const QString &path);
-
     // The most frequent non-empty nixpkgs rev among the branch's (not deleted) recipes;
     // ties go to the one met first in path order.
     static QString mostCommonNixpkgsRev(const QList<RecipeFile> &recipes);

@@ -2,7 +2,7 @@
 #include "BuildTestSupport.h"
 #include "builds/BuildHistory.h"
 #include "builds/BuildQueue.h"
-#include "builds/BuildStates.h"
+#include "itemmodels/BuildStates.h"
 
 using namespace vs;
 using namespace vs::test;

@@ -1,3 +1,4 @@
+#include "CellStatusColors.h"
 #include "catalog/Catalog.h"
 #include "itemmodels/MatrixFilterProxy.h"
 #include "itemmodels/MatrixModel.h"
@@ -165,10 +166,10 @@ private slots:
         for (bool dark : { false, true }) {
             QSet<QRgb> seen;
             for (CellStatus s : CellStatusInfo::all()) {
-                seen.insert(CellStatusInfo::color(s, dark).rgb());
+                seen.insert(CellStatusColors::color(s, dark).rgb());
                 QVERIFY(!CellStatusInfo::glyph(s).isEmpty());
                 // Contrast between ink and fill stays readable.
-                const int diff = qAbs(CellStatusInfo::color(s, dark).lightness() - CellStatusInfo::textColor(s, dark).lightness());
+                const int diff = qAbs(CellStatusColors::color(s, dark).lightness() - CellStatusColors::textColor(s, dark).lightness());
                 QVERIFY2(diff > 100, qPrintable(CellStatusInfo::name(s)));
             }
             QCOMPARE(seen.size(), int(CellStatusInfo::all().size()));

@@ -1,3 +1,4 @@
+#include "CellStatusColors.h"
 #include "MainWindow.h"
 #include "MatrixView.h"
 #include "itemmodels/MatrixModel.h"
@@ -49,8 +50,8 @@ private slots:
             const QRect r = view->visualRect(i);
             return image.pixelColor(QPoint(r.left() + 3, r.center().y()) * image.devicePixelRatio()).rgb();
         };
-        QCOMPARE(pixelAt(sm110), CellStatusInfo::color(CellStatus::Incompatible, dark).rgb());
-        QCOMPARE(pixelAt(sm90), CellStatusInfo::color(CellStatus::NotDefined, dark).rgb());
+        QCOMPARE(pixelAt(sm110), CellStatusColors::color(CellStatus::Incompatible, dark).rgb());
+        QCOMPARE(pixelAt(sm90), CellStatusColors::color(CellStatus::NotDefined, dark).rgb());
         // The darwin row is one wide cell.
         QCOMPARE(view->columnSpan(m->darwinRow(), 0), m->columnCount());
     }

@@ -1,3 +1,4 @@
+#include "CellStatusColors.h"
 #include "BranchList.h"
 #include "HardwareController.h"
 #include "HardwareDock.h"
@@ -118,8 +119,8 @@ private slots:
             return image.pixelColor(QPoint(r.left() + 3, r.center().y()) * image.devicePixelRatio()).rgb();
         };
         const QModelIndex defined = m->indexOf(variant(QStringLiteral("pytorch-python313-cuda12_9-sm90-avx512")));
-        QCOMPARE(pixel(defined), CellStatusInfo::color(CellStatus::Defined, dark).rgb());
-        QCOMPARE(pixel(pname), CellStatusInfo::color(CellStatus::Problem, dark).rgb());
+        QCOMPARE(pixel(defined), CellStatusColors::color(CellStatus::Defined, dark).rgb());
+        QCOMPARE(pixel(pname), CellStatusColors::color(CellStatus::Problem, dark).rgb());
         QCOMPARE(defined.data(MatrixModel::StatusTextRole).toString(), QStringLiteral("defined"));
 
         // Selecting a defined cell previews that branch's file with Nix highlighting.

@@ -231,7 +231,7 @@ private slots:
 
         const RepositoryScan scan = RepositoryScanner::scan(g.path());
         QVERIFY2(scan.ok(), qPrintable(scan.error));
-        const QList<LintProblem> problems = DeepCheck::checkRepository(scan, options());
+        const QList<LintProblem> problems = DeepCheck::checkRepository(scan.root, scan.catalog, scan.branches, options());
         QStringList where;
         for (const LintProblem &p : problems)
             where << p.branch + ":" + p.file + ":" + p.rule;

@@ -1,4 +1,4 @@
-#include "builds/BuildStates.h"
+#include "itemmodels/BuildStates.h"
 #include "builds/BuildHistory.h"
 #include "builds/BuildQueue.h"
 
