@@ -153,6 +153,36 @@ private slots:
         QVERIFY(!cell.lastBuild.commit.isEmpty());
     }
 
+    // Two builds at once in one process (maxParallel 2): both recorded with their outcome.
+    void overlappingBuildsInOneProcessAreBothRecorded()
+    {
+        GitFixture repo;
+        QVERIFY(repo.write(QStringLiteral(".flox/pkgs/first.nix"), toyRecipe(QStringLiteral("first"), QStringLiteral("sleep 1; mkdir $out"))));
+        QVERIFY(repo.write(QStringLiteral(".flox/pkgs/second.nix"), toyRecipe(QStringLiteral("second"), QStringLiteral("sleep 3; mkdir $out"))));
+        QVERIFY(repo.commitAll(QStringLiteral("recipes")));
+        BuildSettings settings = testSettings(m_tmp);
+        settings.maxParallel = 2;
+        bool overlapped = false;
+        {
+            BuildHistory history(repo.path(), settings.historyDirectory());
+            BuildQueue queue(settings);
+            queue.setHistory(&history);
+            QSignalSpy idle(&queue, &BuildQueue::idle);
+            connect(&queue, &BuildQueue::jobFinished, this, [&] { overlapped |= !queue.isIdle() && queue.jobs().size() == 1; });
+            queue.enqueue(makeJob(repo.path(), QStringLiteral("first")));
+            queue.enqueue(makeJob(repo.path(), QStringLiteral("second")));
+            QVERIFY(idle.wait(240000));
+        }
+        QVERIFY2(overlapped, "the second build was still running when the first ended");
+        BuildHistory restarted(repo.path(), settings.historyDirectory());
+        QCOMPARE(restarted.entries().size(), 2);
+        for (const char *variant : { "first", "second" }) {
+            const CellHistory cell = restarted.cell(QStringLiteral("main"), QLatin1String(variant));
+            QCOMPARE(toString(cell.lastBuild.outcome), QStringLiteral("succeeded"));
+            QCOMPARE(toString(cell.outcome), QStringLiteral("built"));
+        }
+    }
+
 private:
     QTemporaryDir m_tmp;
 };
