@@ -16,7 +16,8 @@ const char *kBuildUsage = "Usage: variant-studio build REPO VARIANT [--branch B]
                           "                            [--nix-option NAME VALUE]... [--flox PATH] [--nix-build PATH]\n"
                           "Builds one variant headless, streams its output, records it in the history and\n"
                           "exits with the build's status (0 built, the build's exit code when it failed,\n"
-                          "127 when the build program is missing).\n";
+                          "127 when the build program is missing; 1 when the build succeeded but the run\n"
+                          "could not be recorded in the history).\n";
 
 // The exit status of the command for a finished job.
 int statusOf(const BuildJob &job)
@@ -84,6 +85,13 @@ int runBuild(const QStringList &arguments)
     BuildHistory history(repo, settings.historyDirectory());
     if (!history.lastError().isEmpty())
         err() << cmd << ": warning: " << history.lastError() << Qt::endl;
+    QStringList notRecorded; // reported after the build's own status line
+    QObject::connect(&history, &BuildHistory::recordFailed, [&](const QString &message) {
+        if (!notRecorded.contains(message))
+            notRecorded << message;
+    });
+    QObject::connect(
+        &history, &BuildHistory::warning, [&](const QString &message) { err() << cmd << ": warning: " << message << Qt::endl; });
     BuildQueue queue(settings);
     queue.setHistory(&history);
 
@@ -112,7 +120,10 @@ int runBuild(const QStringList &arguments)
             err() << "; log: " << result.logFile;
         err() << Qt::endl;
     }
-    return statusOf(result);
+    for (const QString &message : std::as_const(notRecorded))
+        err() << cmd << ": error: the run was not recorded in the build history: " << message << Qt::endl;
+    const int status = statusOf(result);
+    return status == 0 && !notRecorded.isEmpty() ? 1 : status;
 }
 
 } // namespace vs::cli

@@ -146,7 +146,8 @@ inline QList<BrokenHistory> brokenHistories(const QString &repo)
     wrongBranch.insert(QStringLiteral("branch"), QJsonArray { QStringLiteral("main") });
     return {
         { QStringLiteral("array root"), QJsonDocument(QJsonArray { a, b }).toJson(), both },
-        { QStringLiteral("runs is an object"), object(QStringLiteral("runs"), QJsonObject { { QStringLiteral("x"), a }, { QStringLiteral("y"), b } }), both },
+        { QStringLiteral("runs is an object"),
+            object(QStringLiteral("runs"), QJsonObject { { QStringLiteral("x"), a }, { QStringLiteral("y"), b } }), both },
         { QStringLiteral("runs is a string"), object(QStringLiteral("runs"), QStringLiteral("none")), {} },
         { QStringLiteral("runs renamed"), object(QStringLiteral("builds"), QJsonArray { a, b }), {} },
         { QStringLiteral("runs missing"), QByteArray("{\"version\": 1}\n"), {} },
@@ -154,8 +155,9 @@ inline QList<BrokenHistory> brokenHistories(const QString &repo)
         { QStringLiteral("empty"), QByteArray(), {} },
         { QStringLiteral("truncated"), valid.left(valid.size() / 2), {} },
         { QStringLiteral("items of wrong types"),
-            historyFile(repo, { a, 42, QStringLiteral("text"), QJsonValue::Null, wrongId, noVariant, wrongDuration, wrongOutcome,
-                                  wrongPublished, wrongBranch, b }),
+            historyFile(repo,
+                { a, 42, QStringLiteral("text"), QJsonValue::Null, wrongId, noVariant, wrongDuration, wrongOutcome, wrongPublished,
+                    wrongBranch, b }),
             both },
     };
 }

@@ -76,7 +76,8 @@ private slots:
             const bool ok = i % 6 != 5;
             shouldSucceed.insert(variant, ok);
             QVERIFY(repo.write(QStringLiteral(".flox/pkgs/%1.nix").arg(variant),
-                toyRecipe(variant, ok ? QStringLiteral("echo %1; mkdir $out").arg(variant) : QStringLiteral("echo %1; exit 3").arg(variant))));
+                toyRecipe(
+                    variant, ok ? QStringLiteral("echo %1; mkdir $out").arg(variant) : QStringLiteral("echo %1; exit 3").arg(variant))));
         }
         QVERIFY(repo.commitAll(QStringLiteral("recipes")));
 
@@ -84,13 +85,15 @@ private slots:
         for (int i = 0; i < count; ++i) {
             auto p = std::make_unique<QProcess>();
             p->setProcessEnvironment(environment());
-            p->start(QStringLiteral(VS_APP_PATH), QStringList { QStringLiteral("build"), repo.path(), QStringLiteral("conc-%1").arg(i) } + nixArgs());
+            p->start(QStringLiteral(VS_APP_PATH),
+                QStringList { QStringLiteral("build"), repo.path(), QStringLiteral("conc-%1").arg(i) } + nixArgs());
             processes.push_back(std::move(p));
         }
         QDeadlineTimer deadline(480000);
         for (int i = 0; i < count; ++i) {
             QProcess &p = *processes[size_t(i)];
-            QVERIFY2(p.waitForFinished(int(qMax<qint64>(1, deadline.remainingTime()))), qPrintable(QStringLiteral("build %1 did not end").arg(i)));
+            QVERIFY2(p.waitForFinished(int(qMax<qint64>(1, deadline.remainingTime()))),
+                qPrintable(QStringLiteral("build %1 did not end").arg(i)));
             const QByteArray err = p.readAllStandardError();
             QCOMPARE(p.exitStatus(), QProcess::NormalExit);
             const bool ok = shouldSucceed.value(QStringLiteral("conc-%1").arg(i));
@@ -179,11 +182,13 @@ private slots:
     {
         GitFixture repo;
         QVERIFY(repo.write(QStringLiteral(".flox/pkgs/nowhere.nix"), toyRecipe(QStringLiteral("nowhere"), QStringLiteral("mkdir $out"))));
-        QVERIFY(repo.write(QStringLiteral(".flox/pkgs/nowhere-fail.nix"), toyRecipe(QStringLiteral("nowhere-fail"), QStringLiteral("exit 1"))));
+        QVERIFY(
+            repo.write(QStringLiteral(".flox/pkgs/nowhere-fail.nix"), toyRecipe(QStringLiteral("nowhere-fail"), QStringLiteral("exit 1"))));
         QVERIFY(repo.commitAll(QStringLiteral("recipe")));
         QByteArray out, err;
         // The failing build's own status while the history works.
-        const int failing = app(QStringList { QStringLiteral("build"), repo.path(), QStringLiteral("nowhere-fail") } + standIn(), &out, &err);
+        const int failing
+            = app(QStringList { QStringLiteral("build"), repo.path(), QStringLiteral("nowhere-fail") } + standIn(), &out, &err);
         QVERIFY2(failing != 0 && failing != 1, err.constData());
 
         const QString file = historyPathOf(repo.path());
@@ -201,7 +206,8 @@ private slots:
         QVERIFY(QFileInfo(repo.filePath(QStringLiteral("result-nowhere"))).isSymLink()); // the build itself ran
 
         // A failing build keeps its own exit status and still reports the history error.
-        QCOMPARE(app(QStringList { QStringLiteral("build"), repo.path(), QStringLiteral("nowhere-fail") } + standIn(), &out, &err), failing);
+        QCOMPARE(
+            app(QStringList { QStringLiteral("build"), repo.path(), QStringLiteral("nowhere-fail") } + standIn(), &out, &err), failing);
         QVERIFY2(err.indexOf("error") > err.indexOf("failed"), err.constData());
         QCOMPARE(readAll(folder), QByteArray("not a folder\n"));
         QVERIFY(QFile::remove(folder));
@@ -229,17 +235,21 @@ private slots:
 
         // Root ignores file modes, so the read-only-ness comes from a private read-only bind mount.
         const QString mountRo = QStringLiteral("mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" && shift && exec \"$@\"");
-        const QStringList unshare { QStringLiteral("--mount"), QStringLiteral("--propagation"), QStringLiteral("private"), QStringLiteral("--"),
-            QStringLiteral("/bin/sh"), QStringLiteral("-c"), mountRo, QStringLiteral("sh"), target };
+        const QStringList unshare { QStringLiteral("--mount"), QStringLiteral("--propagation"), QStringLiteral("private"),
+            QStringLiteral("--"), QStringLiteral("/bin/sh"), QStringLiteral("-c"), mountRo, QStringLiteral("sh"), target };
         const int probe = run(QStringLiteral("unshare"),
-            unshare + QStringList { QStringLiteral("/bin/sh"), QStringLiteral("-c"), wholeFolder ? QStringLiteral("! touch \"$0/.probe\" 2>/dev/null") : QStringLiteral("! (: >>\"$0\") 2>/dev/null"), target },
+            unshare
+                + QStringList { QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                    wholeFolder ? QStringLiteral("! touch \"$0/.probe\" 2>/dev/null") : QStringLiteral("! (: >>\"$0\") 2>/dev/null"),
+                    target },
             &out, &err);
         if (probe != 0)
-            QSKIP(qPrintable(QStringLiteral("cannot make a read-only bind mount here (unshare --mount: %1)").arg(QString::fromUtf8(err).trimmed())));
+            QSKIP(qPrintable(
+                QStringLiteral("cannot make a read-only bind mount here (unshare --mount: %1)").arg(QString::fromUtf8(err).trimmed())));
 
         const int code = run(QStringLiteral("unshare"),
-            unshare + QStringList { QStringLiteral(VS_APP_PATH), QStringLiteral("build"), repo.path(), QStringLiteral("ro") } + standIn(), &out,
-            &err);
+            unshare + QStringList { QStringLiteral(VS_APP_PATH), QStringLiteral("build"), repo.path(), QStringLiteral("ro") } + standIn(),
+            &out, &err);
         QCOMPARE(code, 1);
         const qsizetype status = err.indexOf("built ro");
         const qsizetype error = err.indexOf("error");
