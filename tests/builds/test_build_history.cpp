@@ -244,8 +244,9 @@ private slots:
         } // unlocked and removed: now write it back as a crashed holder would have left it
         QProcess gone;
         gone.start(QStringLiteral("/bin/true"));
-        QVERIFY(gone.waitForFinished());
+        QVERIFY(gone.waitForStarted());
         const qint64 deadPid = gone.processId();
+        QVERIFY(gone.waitForFinished());
         QVERIFY(deadPid > 0 && !processAlive(deadPid));
         const qsizetype eol = contents.indexOf('\n');
         QVERIFY(eol > 0);
@@ -315,7 +316,7 @@ private slots:
         QCOMPARE(ids.size(), after.entries().size());
         QVERIFY2(after.entries().size() <= keep * 10 + 10 + publishIds.size() + runningIds.size(),
             qPrintable(QString::number(after.entries().size())));
-        QVERIFY(after.entries().size() < total / 100);
+        QVERIFY(after.entries().size() < total / 50); // 1,031 publishes + at most 21 per cell
         QVERIFY(ids.contains(publishIds));
         QVERIFY(ids.contains(runningIds));
         for (auto it = buildIds.cbegin(); it != buildIds.cend(); ++it) {
