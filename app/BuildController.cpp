@@ -99,8 +99,12 @@ void BuildController::repositoryChanged()
         m_history = root.isEmpty() ? nullptr : new BuildHistory(root, m_queue->settings().historyDirectory(), this);
         if (m_history) {
             if (!m_history->reload())
-                emit message(tr("The build history cannot be read: %1").arg(m_history->lastError()));
+                emit message(tr("Build history: %1").arg(m_history->lastError()));
             connect(m_history, &BuildHistory::changed, this, &BuildController::recolour);
+            connect(m_history, &BuildHistory::recordFailed, this,
+                [this](const QString &error) { emit message(tr("A build could not be recorded in the history: %1").arg(error)); });
+            connect(
+                m_history, &BuildHistory::warning, this, [this](const QString &text) { emit message(tr("Build history: %1").arg(text)); });
         }
         m_queue->setHistory(m_history);
     }

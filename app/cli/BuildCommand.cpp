@@ -21,7 +21,8 @@ const char *kBuildUsage = "Usage: variant-studio build REPO VARIANT [--branch B]
                           "exits with the build's status (0 built, the build's exit code when it failed,\n"
                           "127 when the build program or git is missing, 2 for bad arguments such as an\n"
                           "unknown branch or recipe, 128+N when ended by signal N: the build's whole\n"
-                          "process group is stopped and the run recorded as cancelled).\n";
+                          "process group is stopped and the run recorded as cancelled; 1 when the build\n"
+                          "succeeded but the run could not be recorded in the history).\n";
 
 // The exit status of the command for a finished job.
 int statusOf(const BuildJob &job)
@@ -109,6 +110,13 @@ int runBuild(const QStringList &arguments)
     BuildHistory history(repo, settings.historyDirectory());
     if (!history.lastError().isEmpty())
         err() << cmd << ": warning: " << history.lastError() << Qt::endl;
+    QStringList notRecorded; // reported after the build's own status line
+    QObject::connect(&history, &BuildHistory::recordFailed, [&](const QString &message) {
+        if (!notRecorded.contains(message))
+            notRecorded << message;
+    });
+    QObject::connect(
+        &history, &BuildHistory::warning, [&](const QString &message) { err() << cmd << ": warning: " << message << Qt::endl; });
     BuildQueue queue(settings);
     queue.setHistory(&history);
 
@@ -149,9 +157,12 @@ int runBuild(const QStringList &arguments)
             err() << "; log: " << result.logFile;
         err() << Qt::endl;
     }
+    for (const QString &message : std::as_const(notRecorded))
+        err() << cmd << ": error: the run was not recorded in the build history: " << message << Qt::endl;
     if (endedBy != 0)
         return 128 + endedBy;
-    return statusOf(result);
+    const int status = statusOf(result);
+    return status == 0 && !notRecorded.isEmpty() ? 1 : status;
 }
 
 } // namespace vs::cli

@@ -3,11 +3,16 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLockFile>
+#include <QRandomGenerator>
 #include <QSaveFile>
+#include <QSet>
+#include <QThread>
 
 namespace vs {
 
@@ -110,84 +115,313 @@ bool BuildHistory::isStillRunning(const HistoryEntry &e)
     return e.pid <= 0 || QFileInfo::exists(QStringLiteral("/proc/%1").arg(e.pid));
 }
 
-bool BuildHistory::load(QList<HistoryEntry> *entries, QString *error) const
+namespace {
+
+// What a history file holds, as far as it can be read.
+struct FileContents {
+    enum Status { Missing, Valid, Broken, Unreadable } status = Missing;
+    QList<QJsonObject> runs; // the valid runs, as stored
+    QString problem; // Broken / Unreadable: what is wrong
+};
+
+const QLatin1String kStringKeys[] = { QLatin1String("kind"), QLatin1String("branch"), QLatin1String("commit"), QLatin1String("backend"),
+    QLatin1String("started"), QLatin1String("outcome"), QLatin1String("logFile"), QLatin1String("resultPath"), QLatin1String("storePath"),
+    QLatin1String("ownerStart") };
+const QLatin1String kNumberKeys[]
+    = { QLatin1String("durationMs"), QLatin1String("exitCode"), QLatin1String("pid"), QLatin1String("ownerPid") };
+
+// Empty when `value` is a run this version can read; else what is wrong with it.
+QString runProblem(const QJsonValue &value)
 {
-    entries->clear();
-    QFile f(m_file);
+    if (!value.isObject())
+        return QStringLiteral("not an object");
+    const QJsonObject o = value.toObject();
+    for (const char *key : { "id", "variant" }) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isString() || v.toString().isEmpty())
+            return QStringLiteral("\"%1\" is %2")
+                .arg(QLatin1String(key), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("not a name"));
+    }
+    for (const QLatin1String &key : kStringKeys) {
+        const QJsonValue v = o.value(key);
+        if (!v.isUndefined() && !v.isString())
+            return QStringLiteral("\"%1\" is not a string").arg(key);
+    }
+    for (const QLatin1String &key : kNumberKeys) {
+        const QJsonValue v = o.value(key);
+        if (!v.isUndefined() && !v.isDouble())
+            return QStringLiteral("\"%1\" is not a number").arg(key);
+    }
+    const QJsonValue kind = o.value(QLatin1String("kind"));
+    if (kind.isString() && kind.toString() != QLatin1String("build") && kind.toString() != QLatin1String("publish"))
+        return QStringLiteral("unknown kind \"%1\"").arg(kind.toString());
+    const QJsonValue outcome = o.value(QLatin1String("outcome"));
+    if (outcome.isString() && !stateFromString(outcome.toString()))
+        return QStringLiteral("unknown outcome \"%1\"").arg(outcome.toString());
+    const QJsonValue backend = o.value(QLatin1String("backend"));
+    if (backend.isString() && !backendFromString(backend.toString()))
+        return QStringLiteral("unknown backend \"%1\"").arg(backend.toString());
+    const QJsonValue published = o.value(QLatin1String("published"));
+    if (!published.isUndefined() && !published.isNull()) {
+        if (!published.isObject())
+            return QStringLiteral("\"published\" is not an object");
+        for (const char *key : { "org", "time" }) {
+            const QJsonValue v = published.toObject().value(QLatin1String(key));
+            if (!v.isUndefined() && !v.isString())
+                return QStringLiteral("\"published.%1\" is not a string").arg(QLatin1String(key));
+        }
+    }
+    return {};
+}
+
+// Reads and checks the file; never changes it.
+FileContents readHistoryFile(const QString &path)
+{
+    FileContents c;
+    QFile f(path);
     if (!f.exists())
-        return true;
+        return c;
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: %2").arg(m_file, f.errorString());
-        return false;
+        c.status = FileContents::Unreadable;
+        c.problem = f.errorString();
+        return c;
+    }
+    const QByteArray bytes = f.readAll();
+    if (f.error() != QFileDevice::NoError) {
+        c.status = FileContents::Unreadable;
+        c.problem = f.errorString();
+        return c;
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    QJsonArray candidates;
+    QStringList problems;
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("%1: offset %2: %3").arg(m_file).arg(parseError.offset).arg(parseError.errorString());
-        return false;
+        problems << (bytes.isEmpty()
+                ? QStringLiteral("the file is empty")
+                : QStringLiteral("not valid JSON (offset %1: %2)").arg(parseError.offset).arg(parseError.errorString()));
+    } else if (doc.isArray()) {
+        problems << QStringLiteral("the top level is a list, not an object");
+        candidates = doc.array();
+    } else {
+        const QJsonObject root = doc.object();
+        const QJsonValue version = root.value(QLatin1String("version"));
+        if (version.isDouble() && version.toDouble() > 1) {
+            c.status = FileContents::Unreadable;
+            c.problem = QStringLiteral("written by a newer Variant Studio (version %1)").arg(version.toDouble());
+            return c;
+        }
+        if (!version.isUndefined() && !version.isDouble())
+            problems << QStringLiteral("\"version\" is not a number");
+        const QJsonValue runs = root.value(QLatin1String("runs"));
+        if (runs.isArray()) {
+            candidates = runs.toArray();
+        } else if (runs.isUndefined()) {
+            problems << QStringLiteral("it has no \"runs\" list");
+        } else if (runs.isObject()) {
+            problems << QStringLiteral("\"runs\" is an object, not a list");
+            for (const QJsonValue &v : runs.toObject())
+                candidates.append(v);
+        } else {
+            problems << QStringLiteral("\"runs\" is not a list");
+        }
     }
-    for (const QJsonValue &v : doc.object().value(QStringLiteral("runs")).toArray()) {
-        HistoryEntry e = HistoryEntry::fromJson(v.toObject());
-        if (e.outcome == BuildState::Running && !isStillRunning(e))
-            e.outcome = BuildState::Interrupted;
-        entries->append(e);
+    int bad = 0;
+    QString firstBad;
+    for (qsizetype i = 0; i < candidates.size(); ++i) {
+        const QString problem = runProblem(candidates.at(i));
+        if (problem.isEmpty()) {
+            c.runs.append(candidates.at(i).toObject());
+        } else if (bad++ == 0) {
+            firstBad = QStringLiteral("run %1: %2").arg(i + 1).arg(problem);
+        }
+    }
+    if (bad > 0)
+        problems << QStringLiteral("%1 run(s) of the wrong shape, first %2").arg(bad).arg(firstBad);
+    c.status = problems.isEmpty() ? FileContents::Valid : FileContents::Broken;
+    c.problem = problems.join(QStringLiteral("; "));
+    return c;
+}
+
+QString backupName(const QString &file)
+{
+    const QString base = file + QStringLiteral(".broken-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString name = base;
+    for (int i = 2; QFileInfo::exists(name); ++i)
+        name = QStringLiteral("%1-%2").arg(base).arg(i);
+    return name;
+}
+
+// Waits for the lock with short, jittered polls (QLockFile's own wait doubles its sleep up to seconds).
+bool acquire(QLockFile &lock, int timeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (!lock.tryLock(0)) {
+        if (lock.error() != QLockFile::LockFailedError || waited.elapsed() >= timeoutMs)
+            return false;
+        QThread::msleep(5 + QRandomGenerator::global()->bounded(20));
     }
     return true;
 }
+
+} // namespace
 
 bool BuildHistory::reload()
 {
     m_error.clear();
-    QList<HistoryEntry> loaded;
-    const bool ok = load(&loaded, &m_error);
-    m_entries = loaded;
+    const FileContents contents = readHistoryFile(m_file);
+    m_entries.clear();
+    for (const QJsonObject &o : contents.runs) {
+        HistoryEntry e = HistoryEntry::fromJson(o);
+        if (e.outcome == BuildState::Running && !isStillRunning(e))
+            e.outcome = BuildState::Interrupted;
+        m_entries.append(e);
+    }
+    if (contents.status == FileContents::Broken) // reported, never repaired by a reader
+        m_error = QStringLiteral("the build history %1 cannot be read: %2 (the next build moves it aside to a backup and keeps "
+                                 "the valid runs it holds)")
+                      .arg(m_file, contents.problem);
+    else if (contents.status == FileContents::Unreadable)
+        m_error = QStringLiteral("the build history %1 cannot be read: %2").arg(m_file, contents.problem);
     emit changed();
-    return ok;
+    return m_error.isEmpty();
 }
 
-bool BuildHistory::save()
+bool BuildHistory::fail(const QString &message)
 {
-    QDir().mkpath(QFileInfo(m_file).absolutePath());
-    QJsonArray runs;
-    for (const HistoryEntry &e : m_entries)
-        runs.append(e.toJson());
-    const QJsonObject root { { QStringLiteral("version"), 1 }, { QStringLiteral("repository"), m_repoRoot },
-        { QStringLiteral("runs"), runs } };
-    QSaveFile f(m_file);
-    if (!f.open(QIODevice::WriteOnly)) {
-        m_error = QStringLiteral("%1: %2").arg(m_file, f.errorString());
-        return false;
-    }
-    f.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
-    if (!f.commit()) {
-        m_error = QStringLiteral("%1: %2").arg(m_file, f.errorString());
-        return false;
-    }
-    return true;
+    m_error = message;
+    emit recordFailed(message);
+    return false;
 }
 
 bool BuildHistory::upsert(const HistoryEntry &entry)
 {
-    // Re-read first: another process (a command-line build) may have written since.
-    QList<HistoryEntry> current;
-    QString error;
-    if (!load(&current, &error)) {
-        m_error = error;
-        return false; // never overwrite a file we could not read
+    m_error.clear();
+    m_warning.clear();
+    const QString folder = QFileInfo(m_file).absolutePath();
+    if (!QDir().mkpath(folder))
+        return fail(QStringLiteral("cannot create the history folder %1%2")
+                        .arg(folder, QFileInfo(folder).exists() ? QStringLiteral(": a file is in the way") : QString()));
+
+    // Writers take turns: without the lock two builds would each write back what they read.
+    QLockFile lock(lockFilePath());
+    lock.setStaleLockTime(kStaleLockMs);
+    if (!acquire(lock, m_lockTimeoutMs)) {
+        switch (lock.error()) {
+        case QLockFile::LockFailedError:
+            return fail(QStringLiteral("the build history %1 stayed locked by another process for %2 s (lock file %3)")
+                            .arg(m_file)
+                            .arg(m_lockTimeoutMs / 1000.0)
+                            .arg(lockFilePath()));
+        case QLockFile::PermissionError:
+            return fail(
+                QStringLiteral("cannot create the lock file %1: the history folder %2 is not writable").arg(lockFilePath(), folder));
+        default:
+            return fail(QStringLiteral("cannot create the lock file %1").arg(lockFilePath()));
+        }
     }
+
+    // Re-read under the lock: another process may have written since.
+    FileContents contents = readHistoryFile(m_file);
+    if (contents.status == FileContents::Unreadable)
+        return fail(QStringLiteral("the build history %1 cannot be read: %2").arg(m_file, contents.problem));
+    QString movedAside;
+    if (contents.status == FileContents::Broken) {
+        const QString backup = backupName(m_file);
+        if (!QFile::rename(m_file, backup))
+            return fail(QStringLiteral("the build history %1 cannot be read (%2) and cannot be moved aside to %3")
+                            .arg(m_file, contents.problem, backup));
+        movedAside = QStringLiteral("the build history %1 could not be read (%2); it was moved to %3 and a new history was started with "
+                                    "the %4 valid run(s) it held")
+                         .arg(m_file, contents.problem, backup)
+                         .arg(contents.runs.size());
+    }
+
+    QList<QJsonObject> &runs = contents.runs;
+    const QJsonObject updated = entry.toJson();
     bool replaced = false;
-    for (HistoryEntry &e : current) {
-        if (e.runId == entry.runId) {
-            e = entry;
+    QHash<qint64, QString> ownerStarts; // processStartTime once per owner
+    for (QJsonObject &o : runs) {
+        if (o.value(QLatin1String("id")).toString() == entry.runId) {
+            o = updated;
             replaced = true;
+        } else if (o.value(QLatin1String("outcome")).toString() == QLatin1String("running")) {
+            // Settled here, under the lock: the app or process that ran it is gone.
+            const qint64 owner = qint64(o.value(QLatin1String("ownerPid")).toDouble());
+            const qint64 pid = qint64(o.value(QLatin1String("pid")).toDouble());
+            auto start = ownerStarts.constFind(owner);
+            if (start == ownerStarts.constEnd())
+                start = ownerStarts.insert(owner, processStartTime(owner));
+            const bool alive = owner > 0 && *start == o.value(QLatin1String("ownerStart")).toString()
+                && (pid <= 0 || QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid)));
+            if (!alive) {
+                o.insert(QLatin1String("outcome"), QStringLiteral("interrupted"));
+                for (const char *key : { "pid", "ownerPid", "ownerStart" })
+                    o.remove(QLatin1String(key));
+            }
         }
     }
     if (!replaced)
-        current.append(entry);
-    m_entries = current;
-    const bool ok = save();
+        runs.append(updated);
+
+    // Compaction, newest first: per cell the newest m_keepPerCell build runs, plus the
+    // newest one that decides the cell's outcome (cancelled runs do not), so cells()
+    // reads the same; every publish and every running run stays.
+    if (m_keepPerCell > 0) {
+        QHash<QPair<QString, QString>, int> seen;
+        QSet<QPair<QString, QString>> decided;
+        QList<bool> keep(runs.size(), true);
+        for (qsizetype i = runs.size() - 1; i >= 0; --i) {
+            const QJsonObject &o = runs[i];
+            const QString outcome = o.value(QLatin1String("outcome")).toString();
+            if (o.value(QLatin1String("kind")).toString() == QLatin1String("publish") || outcome == QLatin1String("running"))
+                continue;
+            const QPair<QString, QString> cell { o.value(QLatin1String("branch")).toString(),
+                o.value(QLatin1String("variant")).toString() };
+            const bool decisive = outcome != QLatin1String("cancelled") && outcome != QLatin1String("queued");
+            keep[i] = seen[cell]++ < m_keepPerCell || (decisive && !decided.contains(cell));
+            if (decisive)
+                decided.insert(cell);
+        }
+        QList<QJsonObject> kept;
+        kept.reserve(runs.size());
+        for (qsizetype i = 0; i < runs.size(); ++i)
+            if (keep[i])
+                kept.append(runs[i]);
+        runs = kept;
+    }
+
+    QJsonArray array;
+    for (const QJsonObject &o : std::as_const(runs))
+        array.append(o);
+    const QJsonObject root { { QStringLiteral("version"), 1 }, { QStringLiteral("repository"), m_repoRoot },
+        { QStringLiteral("runs"), array } };
+    QSaveFile f(m_file);
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !f.commit()) {
+        const QString why = f.errorString();
+        f.cancelWriting();
+        if (!movedAside.isEmpty()) {
+            m_warning = movedAside;
+            emit warning(movedAside);
+        }
+        return fail(QStringLiteral("cannot write the build history %1: %2").arg(m_file, why));
+    }
+    lock.unlock();
+
+    m_entries.clear();
+    for (const QJsonObject &o : std::as_const(runs)) {
+        HistoryEntry e = HistoryEntry::fromJson(o);
+        if (e.outcome == BuildState::Running && !isStillRunning(e))
+            e.outcome = BuildState::Interrupted;
+        m_entries.append(e);
+    }
+    if (!movedAside.isEmpty()) {
+        m_warning = movedAside;
+        emit warning(movedAside);
+    }
     emit changed();
-    return ok;
+    return true;
 }
 
 HistoryEntry BuildHistory::entryFromJob(const BuildJob &job)

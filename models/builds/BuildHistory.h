@@ -45,25 +45,52 @@ struct CellHistory {
     HistoryEntry lastPublish; // the latest successful publish, if any
 };
 
-// The runs of one repository, in <data>/history/<hash of repo root>.json.
-// Every change re-reads the file, merges by run id and writes it back atomically
-// (QSaveFile), so the window and a command-line build can share one file.
+// The runs of one repository, in <data>/history/<hash of repo root>.json
+// ({"version": 1, "repository": ..., "runs": [...]}, oldest first).
+//
+// A store that cannot lose runs: every change takes <file>.lock (QLockFile; a lock
+// left by a process that died is taken over, one older than 30 s counts as stale),
+// re-reads the file under the lock, merges the run by id, compacts and writes the file
+// atomically (QSaveFile), so the window and any number of command-line builds share it.
+// A file that cannot be read as a history (not JSON, wrong shape, runs of wrong types)
+// is never replaced silently: readers report it and leave it alone; the next writer
+// moves it aside to <file>.broken-<yyyyMMdd-HHmmss>, keeps the valid runs it held and
+// says so (warning()). A run that cannot be recorded (folder not writable, lock not
+// obtained, unreadable file) is an error: upsert() returns false, lastError() says
+// why and recordFailed() is emitted.
+// Compaction keeps, per (branch, variant), the newest keepPerCell() build runs (and the
+// newest run that decides the cell's outcome), and every publish and running run.
 // A run recorded as running whose process or owner is gone reads as interrupted.
 class BuildHistory : public QObject {
     Q_OBJECT
 public:
+    static constexpr int kDefaultKeepPerCell = 20;
+    static constexpr int kDefaultLockTimeoutMs = 15000;
+    static constexpr int kStaleLockMs = 30000;
+
     BuildHistory(const QString &repoRoot, const QString &historyDirectory, QObject *parent = nullptr);
 
     QString repoRoot() const { return m_repoRoot; }
     QString filePath() const { return m_file; }
-    QString lastError() const { return m_error; }
+    QString lockFilePath() const { return m_file + QStringLiteral(".lock"); }
+    QString lastError() const { return m_error; } // of the last reload() or change
+    QString lastWarning() const { return m_warning; } // e.g. a broken file moved aside
 
-    bool reload(); // false (and lastError) when the file exists but cannot be read
+    // Build runs kept per (branch, variant) when writing; 0 or less keeps everything.
+    void setKeepPerCell(int count) { m_keepPerCell = count; }
+    int keepPerCell() const { return m_keepPerCell; }
+    // How long a change waits for another writer's lock before it fails.
+    void setLockTimeout(int ms) { m_lockTimeoutMs = ms; }
+    int lockTimeout() const { return m_lockTimeoutMs; }
+
+    // Reads the file; never writes or moves anything. False (and lastError, naming the
+    // file) when it exists but cannot be read as a history; entries() then holds its valid runs.
+    bool reload();
     QList<HistoryEntry> entries() const { return m_entries; } // oldest first
 
     void recordStart(const BuildJob &job);
     void recordFinish(const BuildJob &job);
-    bool upsert(const HistoryEntry &entry);
+    bool upsert(const HistoryEntry &entry); // false: not recorded (lastError, recordFailed)
 
     // Per (branch, variant): the latest outcome. Branch "" means the checked-out branch
     // at the time; callers that need it resolved pass it in jobs.
@@ -75,15 +102,19 @@ public:
 
 signals:
     void changed();
+    void recordFailed(const QString &message); // a run could not be recorded
+    void warning(const QString &message); // the run was recorded, but something needs attention
 
 private:
-    bool load(QList<HistoryEntry> *entries, QString *error) const;
-    bool save();
+    bool fail(const QString &message);
     static bool isStillRunning(const HistoryEntry &entry);
 
     QString m_repoRoot;
     QString m_file;
     QString m_error;
+    QString m_warning;
+    int m_keepPerCell = kDefaultKeepPerCell;
+    int m_lockTimeoutMs = kDefaultLockTimeoutMs;
     QList<HistoryEntry> m_entries;
 };
 

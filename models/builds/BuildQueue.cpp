@@ -20,6 +20,8 @@ BuildQueue::~BuildQueue()
 void BuildQueue::setHistory(BuildHistory *history)
 {
     m_history = history;
+    if (m_history)
+        m_history->setKeepPerCell(m_settings.historyKeepPerCell);
 }
 
 BuildHistory *BuildQueue::history() const
@@ -30,6 +32,8 @@ BuildHistory *BuildQueue::history() const
 void BuildQueue::setSettings(const BuildSettings &settings)
 {
     m_settings = settings;
+    if (m_history)
+        m_history->setKeepPerCell(m_settings.historyKeepPerCell);
     startNext();
 }
 

@@ -24,7 +24,7 @@ public:
     explicit BuildQueue(BuildSettings settings, QObject *parent = nullptr);
     ~BuildQueue() override; // cancels everything, waits for the processes to go
 
-    void setHistory(BuildHistory *history); // not owned; may be null
+    void setHistory(BuildHistory *history); // not owned; may be null; gets settings().historyKeepPerCell
     BuildHistory *history() const;
     const BuildSettings &settings() const { return m_settings; }
     void setSettings(const BuildSettings &settings); // applies to jobs started later

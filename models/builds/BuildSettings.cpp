@@ -36,6 +36,7 @@ BuildSettings BuildSettings::load()
     s.nixBuildProgram = app.nixBuildProgram();
     s.nixOptions = app.nixExtraOptions();
     s.maxParallel = qMax(1, app.maxParallelBuilds());
+    s.historyKeepPerCell = app.historyKeepPerCell();
     return s;
 }
 

@@ -17,12 +17,13 @@ struct BuildSettings {
     QString cacheDirectory; // worktrees/ lives here; default CacheLocation
     int maxParallel = 1;
     int cancelGraceMs = 5000; // SIGTERM → SIGKILL
+    int historyKeepPerCell = 20; // build runs the history keeps per (branch, variant); 0 keeps all
 
     QString logDirectory() const;
     QString historyDirectory() const;
     QString worktreeDirectory() const;
 
-    // The user's choices (AppSettings: programs, nix options, parallel builds);
+    // The user's choices (AppSettings: programs, nix options, parallel builds, history size);
     // locations stay default.
     static BuildSettings load();
 };

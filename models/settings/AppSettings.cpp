@@ -64,6 +64,16 @@ void AppSettings::setMaxParallelBuilds(int n)
 {
     set("builds/maxParallel", qMax(1, n));
 }
+int AppSettings::historyKeepPerCell() const
+{
+    bool ok = false;
+    const int n = QSettings().value(QStringLiteral("builds/historyKeepPerCell"), 20).toInt(&ok);
+    return ok ? qMax(0, n) : 20;
+}
+void AppSettings::setHistoryKeepPerCell(int n)
+{
+    set("builds/historyKeepPerCell", qMax(0, n));
+}
 
 QStringList AppSettings::recentRepositories() const
 {

@@ -20,6 +20,8 @@ public:
     void setBuildBackend(const QString &backend);
     int maxParallelBuilds() const; // default 1
     void setMaxParallelBuilds(int n);
+    int historyKeepPerCell() const; // builds/historyKeepPerCell, default 20; 0 keeps every run
+    void setHistoryKeepPerCell(int n);
 
     QStringList recentRepositories() const; // most recent first, at most 10
     void addRecentRepository(const QString &path);

@@ -107,6 +107,28 @@ private slots:
         QCOMPARE(w.builds()->buildSelected(), 0);
         QVERIFY(w.bannerText().contains(QStringLiteral("no recipe")));
     }
+
+    // A run the history cannot record (a file where its folder should be) shows in the banner.
+    void unrecordedRunShowsABanner()
+    {
+        MainWindow w;
+        QSignalSpy done(w.repository(), &RepositoryController::scanFinished);
+        w.openRepository(repo.path());
+        QVERIFY(done.wait(60000));
+        QVERIFY(w.builds()->history());
+        const QString folder = QFileInfo(w.builds()->history()->filePath()).absolutePath();
+        QVERIFY(QDir(folder).removeRecursively());
+        QFile blocker(folder);
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QVERIFY(!w.bannerText().contains(folder));
+        select(w, cellOf(w, QStringLiteral("pytorch-python313-cpu-avx2")));
+        QCOMPARE(w.builds()->buildSelected(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains(folder), 120000);
+        QVERIFY2(w.bannerText().contains(QStringLiteral("not be recorded")), qPrintable(w.bannerText()));
+        QTRY_VERIFY_WITH_TIMEOUT(w.builds()->queue()->isIdle(), 120000);
+        QVERIFY(QFile::remove(folder));
+    }
 };
 
 QTEST_MAIN(TestWindowBuild)
