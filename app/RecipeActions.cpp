@@ -4,7 +4,7 @@
 #include "RepositoryController.h"
 #include "itemmodels/MatrixModel.h"
 #include "recipes/RecipeGenerator.h"
-#include "recipes/RecipeWriter.h"
+#include "repository/RecipeWriter.h"
 
 #include <QAction>
 #include <QClipboard>

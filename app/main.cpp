@@ -2,7 +2,7 @@
 #include "MainWindow.h"
 #include "Translations.h"
 #include "cli/Commands.h"
-#include "builds/TerminationSignals.h"
+#include "system/TerminationSignals.h"
 #include "settings/AppSettings.h"
 
 #include <QApplication>

@@ -5,7 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . /etc/os-release
 build="${VARIANT_STUDIO_BUILD_DIR:-build/${ID:-linux}-${VERSION_ID:-unknown}}"
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${VARIANT_STUDIO_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+# ccache, when present, shares compiled objects between work trees of the project
+# (paths below the parent folder are hashed relative to it).
+launcher=()
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(cd .. && pwd -P)}" CCACHE_NOHASHDIR=1
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${VARIANT_STUDIO_BUILD_TYPE:-RelWithDebInfo}" "${launcher[@]}" >/dev/null
 cmake --build "$build"
 mode=${1:-build}
 shift || true

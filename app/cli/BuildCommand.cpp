@@ -2,10 +2,10 @@
 #include "builds/BuildQueue.h"
 #include "builds/BuildSettings.h"
 #include "builds/BuildWorktrees.h"
-#include "builds/TerminationSignals.h"
+#include "system/TerminationSignals.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
-#include "files/RecipePaths.h"
+#include "variants/RecipePaths.h"
 
 #include <QDir>
 #include <QEventLoop>

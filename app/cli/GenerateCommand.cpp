@@ -4,7 +4,7 @@
 #include "cli/Output.h"
 #include "recipes/NixpkgsRevision.h"
 #include "recipes/RecipeGenerator.h"
-#include "recipes/RecipeWriter.h"
+#include "repository/RecipeWriter.h"
 #include "variants/VariantName.h"
 
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
 #include "cli/Commands.h"
 #include "cli/Output.h"
-#include "files/RecipePaths.h"
+#include "variants/RecipePaths.h"
 #include "cli/RepositoryCli.h"
 
 #include <QJsonArray>

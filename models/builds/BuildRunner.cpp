@@ -1,6 +1,6 @@
 #include "builds/BuildRunner.h"
 #include "builds/BuildWorktrees.h"
-#include "files/RecipePaths.h"
+#include "variants/RecipePaths.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #include "builds/PublishChecks.h"
 #include "builds/BuildHistory.h"
 #include "builds/BuildWorktrees.h"
-#include "files/RecipePaths.h"
+#include "variants/RecipePaths.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>

@@ -1,5 +1,5 @@
 #include "catalog/CatalogLoader.h"
-#include "files/SafeFile.h"
+#include "system/SafeFile.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #include "recipes/Lint.h"
 
-#include "files/RecipePaths.h"
+#include "variants/RecipePaths.h"
 #include "variants/Compatibility.h"
 
 #include <QSet>

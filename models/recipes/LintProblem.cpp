@@ -1,6 +1,6 @@
 #include "recipes/LintProblem.h"
 
-#include "files/RecipePaths.h"
+#include "variants/RecipePaths.h"
 
 #include <algorithm>
 

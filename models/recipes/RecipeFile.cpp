@@ -1,6 +1,6 @@
 #include "recipes/RecipeFile.h"
 
-#include "files/RecipePaths.h"
+#include "variants/RecipePaths.h"
 
 #include <QFileInfo>
 

@@ -1,8 +1,8 @@
 #include "repository/RepositoryScanner.h"
 
 #include "catalog/CatalogLoader.h"
-#include "files/RecipePaths.h"
-#include "files/SafeFile.h"
+#include "variants/RecipePaths.h"
+#include "system/SafeFile.h"
 #include "recipes/Lint.h"
 #include "repository/CatFileBatch.h"
 #include "repository/Git.h"

@@ -1,4 +1,4 @@
-#include "recipes/RecipeWriter.h"
+#include "repository/RecipeWriter.h"
 #include "support/GitFixture.h"
 
 #include <QtTest>

@@ -3,8 +3,8 @@
 // file names. Nothing may crash, hang, be hidden or forge output. Real git, real
 // processes (the CLI under a timeout, so a hang fails instead of stalling).
 #include "catalog/CatalogLoader.h"
-#include "files/RecipePaths.h"
-#include "files/SafeFile.h"
+#include "variants/RecipePaths.h"
+#include "system/SafeFile.h"
 #include "repository/RepositoryScanner.h"
 #include "support/GitFixture.h"
 

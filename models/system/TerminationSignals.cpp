@@ -1,4 +1,4 @@
-#include "builds/TerminationSignals.h"
+#include "system/TerminationSignals.h"
 
 #include <QSocketNotifier>
 

@@ -1,6 +1,6 @@
-#include "recipes/RecipeWriter.h"
+#include "repository/RecipeWriter.h"
 
-#include "files/RecipePaths.h"
+#include "variants/RecipePaths.h"
 
 #include <QDir>
 #include <QFile>

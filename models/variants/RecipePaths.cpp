@@ -1,4 +1,4 @@
-#include "files/RecipePaths.h"
+#include "variants/RecipePaths.h"
 
 #include <QDir>
 #include <QFile>

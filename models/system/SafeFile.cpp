@@ -1,4 +1,4 @@
-#include "files/SafeFile.h"
+#include "system/SafeFile.h"
 
 #include <QFile>
 
