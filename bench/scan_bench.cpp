@@ -1,8 +1,9 @@
 // Times RepositoryScanner::scan (git listing + metadata + lint) against the floor:
 // a plain `git cat-file --batch` read of the same blobs, in the same run.
-// Usage: scan_bench [BRANCHES=12] [RECIPES_PER_BRANCH=250]
+// Usage: scan_bench [BRANCHES=12] [RECIPES_PER_BRANCH=250] [KEEP_IN_DIR]
 
 #include "catalog/Catalog.h"
+#include "cli/RepositoryCli.h"
 #include "repository/RealisticRecipe.h"
 #include "repository/RepositoryScanner.h"
 #include "variants/Compatibility.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -51,12 +53,13 @@ bool makeRepository(const QString &dir, int branches, int perBranch)
     for (const VariantName &v : Compatibility::allVariants(c))
         if (Compatibility::of(c, v).ok())
             variants.append(v);
-    if (!git(dir, {"init", "-q", "-b", "main"}) || !git(dir, {"config", "user.name", "bench"}) || !git(dir, {"config", "user.email", "b@example.invalid"}))
+    if (!git(dir, { "init", "-q", "-b", "main" }) || !git(dir, { "config", "user.name", "bench" })
+        || !git(dir, { "config", "user.email", "b@example.invalid" }))
         return false;
     QDir(dir).mkpath(QStringLiteral(".flox/pkgs"));
     for (int b = 0; b < branches; ++b) {
         const QString branch = b == 0 ? QStringLiteral("main") : QStringLiteral("pytorch-2.%1-python313").arg(b);
-        if (b > 0 && !git(dir, {"checkout", "-q", "-b", branch}))
+        if (b > 0 && !git(dir, { "checkout", "-q", "-b", branch }))
             return false;
         QDir(dir + QStringLiteral("/.flox/pkgs")).removeRecursively();
         QDir(dir).mkpath(QStringLiteral(".flox/pkgs"));
@@ -69,22 +72,22 @@ bool makeRepository(const QString &dir, int branches, int perBranch)
             f.write(QStringLiteral("# release line %1, recipe %2\n").arg(branch).arg(i).toUtf8());
             f.write(test::realisticRecipe(c, v, rev).toUtf8());
         }
-        if (!git(dir, {"add", "-A"}) || !git(dir, {"commit", "-q", "-m", branch}))
+        if (!git(dir, { "add", "-A" }) || !git(dir, { "commit", "-q", "-m", branch }))
             return false;
     }
-    return git(dir, {"checkout", "-q", "main"}) && git(dir, {"gc", "-q"});
+    return git(dir, { "checkout", "-q", "main" }) && git(dir, { "gc", "-q" });
 }
 
 QStringList blobIds(const QString &dir)
 {
     QByteArray refs;
-    git(dir, {"for-each-ref", "--format=%(objectname)", "refs/heads"}, &refs);
+    git(dir, { "for-each-ref", "--format=%(objectname)", "refs/heads" }, &refs);
     QStringList ids;
     for (const QByteArray &commit : refs.split('\n')) {
         if (commit.isEmpty())
             continue;
         QByteArray tree;
-        git(dir, {"ls-tree", "-r", QString::fromLatin1(commit), "--", ".flox/pkgs/"}, &tree);
+        git(dir, { "ls-tree", "-r", QString::fromLatin1(commit), "--", ".flox/pkgs/" }, &tree);
         for (const QByteArray &line : tree.split('\n'))
             if (line.size() > 53)
                 ids.append(QString::fromLatin1(line.mid(12, 40)));
@@ -103,11 +106,26 @@ qint64 plainRead(const QString &dir, const QStringList &ids, qint64 *bytes)
     t.start();
     QProcess p;
     p.setWorkingDirectory(dir);
-    p.start(QStringLiteral("git"), {QStringLiteral("cat-file"), QStringLiteral("--batch")});
+    p.start(QStringLiteral("git"), { QStringLiteral("cat-file"), QStringLiteral("--batch") });
     p.write(requests);
     p.closeWriteChannel();
     p.waitForFinished(600000);
     *bytes = p.readAllStandardOutput().size();
+    return t.nsecsElapsed();
+}
+
+// End to end, as a user runs it: `variant-studio scan REPO --json`, a process
+// of its own (start-up, scan, JSON written to a pipe), against the floor.
+qint64 endToEnd(const QString &dir, qint64 *bytes)
+{
+    QElapsedTimer t;
+    t.start();
+    QProcess p;
+    p.start(QStringLiteral(VS_APP_PATH), { QStringLiteral("scan"), dir, QStringLiteral("--json") });
+    p.waitForFinished(600000);
+    *bytes = p.readAllStandardOutput().size();
+    if (p.exitCode() != 0)
+        out() << "variant-studio scan failed: " << p.readAllStandardError() << Qt::endl;
     return t.nsecsElapsed();
 }
 
@@ -125,7 +143,8 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     const int branches = args.size() > 1 ? args[1].toInt() : 12;
     const int perBranch = args.size() > 2 ? args[2].toInt() : 250;
-    QTemporaryDir tmp;
+    QTemporaryDir tmp(args.size() > 3 ? args[3] : QDir::temp().filePath(QStringLiteral("scan_bench-XXXXXX")));
+    tmp.setAutoRemove(args.size() <= 3); // kept to profile it afterwards
     QElapsedTimer setup;
     setup.start();
     if (!makeRepository(tmp.path(), branches, perBranch))
@@ -179,5 +198,38 @@ int main(int argc, char **argv)
     out() << "RepositoryScanner::scan (full):    " << QString::number(s, 'f', 1) << " ms for " << recipes << " recipes, " << problems
           << " lint findings" << Qt::endl;
     out() << "ratio: " << QString::number(s / p, 'f', 2) << "x (target: within 2x); medians of " << runs << " runs" << Qt::endl;
+
+    QList<qint64> toObjects, toBytes;
+    const RepositoryScan full = RepositoryScanner::scan(tmp.path());
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const QJsonDocument doc(cli::scanJson(full));
+        toObjects.append(t.nsecsElapsed());
+        t.restart();
+        const QByteArray bytes = doc.toJson(QJsonDocument::Indented);
+        toBytes.append(t.nsecsElapsed());
+    }
+    out() << "JSON in process: building " << QString::number(median(toObjects), 'f', 1) << " ms, writing "
+          << QString::number(median(toBytes), 'f', 1) << " ms" << Qt::endl;
+    QList<qint64> startup;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        QProcess p;
+        p.start(QStringLiteral(VS_APP_PATH), { QStringLiteral("--version") });
+        p.waitForFinished();
+        startup.append(t.nsecsElapsed());
+    }
+    out() << "variant-studio --version (process start-up): " << QString::number(median(startup), 'f', 1) << " ms" << Qt::endl;
+
+    QList<qint64> cli;
+    qint64 jsonBytes = 0;
+    for (int i = 0; i < runs; ++i)
+        cli.append(endToEnd(tmp.path(), &jsonBytes));
+    const double e = median(cli);
+    out() << "variant-studio scan --json (end to end): " << QString::number(e, 'f', 1) << " ms, " << jsonBytes / 1024 << " KiB of JSON"
+          << Qt::endl;
+    out() << "end-to-end ratio: " << QString::number(e / p, 'f', 2) << "x (target: within 2.5x)" << Qt::endl;
     return 0;
 }

@@ -15,6 +15,14 @@
 namespace vs {
 
 namespace {
+// No colour stays "no colour" (the palette's), not transparent black.
+QColor toColor(AnsiColor c)
+{
+    return c.isValid() ? QColor::fromRgba(c.argb) : QColor();
+}
+} // namespace
+
+namespace {
 QString clockText(qint64 ms)
 {
     const qint64 s = ms / 1000;
@@ -56,7 +64,7 @@ void LogLineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         if (x > option.rect.right())
             break;
         drawPiece(text.mid(pos, span.start - pos), {}, {}, false);
-        drawPiece(text.mid(span.start, span.length), span.foreground, span.background, span.bold);
+        drawPiece(text.mid(span.start, span.length), toColor(span.foreground), toColor(span.background), span.bold);
         pos = span.start + span.length;
     }
     if (x <= option.rect.right())

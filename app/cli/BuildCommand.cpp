@@ -2,9 +2,9 @@
 #include "builds/BuildQueue.h"
 #include "builds/BuildSettings.h"
 #include "builds/BuildWorktrees.h"
-#include "system/TerminationSignals.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
+#include "system/TerminationSignals.h"
 #include "variants/RecipePaths.h"
 
 #include <QDir>

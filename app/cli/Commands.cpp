@@ -10,14 +10,14 @@ namespace vs::cli {
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
-        {"generate", "Print (or write) the recipe of a variant", runGenerate},
-        {"scan", "List the recipes of every branch of a repository", runScan},
-        {"lint", "Check a repository's recipes", runLint},
-        {"detect", "Detect this machine's GPUs and CPU and recommend a variant", runDetect},
-        {"matrix", "Print a branch's build matrix", runMatrix},
-        {"build", "Build one variant headless", runBuild},
-        {"history", "Print the build history of a repository", runHistory},
-        {"help", "Show this list", nullptr},
+        { "generate", "Print (or write) the recipe of a variant", runGenerate },
+        { "scan", "List the recipes of every branch of a repository", runScan },
+        { "lint", "Check a repository's recipes", runLint },
+        { "detect", "Detect this machine's GPUs and CPU and recommend a variant", runDetect },
+        { "matrix", "Print a branch's build matrix", runMatrix },
+        { "build", "Build one variant headless", runBuild },
+        { "history", "Print the build history of a repository", runHistory },
+        { "help", "Show this list", nullptr },
     };
     return list;
 }

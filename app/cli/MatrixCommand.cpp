@@ -1,7 +1,7 @@
 #include "cli/Commands.h"
 #include "cli/Output.h"
-#include "variants/RecipePaths.h"
 #include "cli/RepositoryCli.h"
+#include "variants/RecipePaths.h"
 
 #include <QJsonArray>
 

@@ -18,8 +18,11 @@ QTextStream &err()
 
 void printJson(const QJsonDocument &doc)
 {
-    out() << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    // The bytes as they are: decoding megabytes of UTF-8 only to encode them again costs time.
     out().flush();
+    const QByteArray bytes = doc.toJson(QJsonDocument::Indented);
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
 }
 
 int fail(const QString &command, const QString &message, int status)

@@ -88,4 +88,32 @@ QJsonObject recipeJson(const RecipeFile &r)
     return o;
 }
 
+QJsonObject scanJson(const RepositoryScan &scan)
+{
+    QJsonArray branches;
+    for (const BranchScan &b : scan.branches) {
+        QJsonArray recipes;
+        for (const RecipeFile &r : b.recipes)
+            recipes.append(recipeJson(r));
+        branches.append(QJsonObject {
+            { QStringLiteral("name"), b.name },
+            { QStringLiteral("commit"), b.commit.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(b.commit) },
+            { QStringLiteral("current"), b.current },
+            { QStringLiteral("remote"), b.remote },
+            { QStringLiteral("hasPkgsDir"), b.hasPkgsDir },
+            { QStringLiteral("mostCommonNixpkgsRev"),
+                b.mostCommonNixpkgsRev.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(b.mostCommonNixpkgsRev) },
+            { QStringLiteral("recipes"), recipes },
+        });
+    }
+    QJsonArray problems;
+    for (const LintProblem &p : scan.problems)
+        problems.append(p.toJson());
+    return QJsonObject {
+        { QStringLiteral("repository"), scan.root },
+        { QStringLiteral("currentBranch"), scan.currentBranch.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(scan.currentBranch) },
+        { QStringLiteral("branches"), branches },
+        { QStringLiteral("problems"), problems },
+    };
+}
 } // namespace vs::cli

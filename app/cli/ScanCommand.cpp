@@ -1,42 +1,13 @@
 #include "cli/Commands.h"
 #include "cli/Output.h"
-#include "variants/RecipePaths.h"
 #include "cli/RepositoryCli.h"
+#include "variants/RecipePaths.h"
 
 #include <QJsonArray>
 
 namespace vs::cli {
 
 namespace {
-
-QJsonObject scanJson(const RepositoryScan &scan)
-{
-    QJsonArray branches;
-    for (const BranchScan &b : scan.branches) {
-        QJsonArray recipes;
-        for (const RecipeFile &r : b.recipes)
-            recipes.append(recipeJson(r));
-        branches.append(QJsonObject {
-            { QStringLiteral("name"), b.name },
-            { QStringLiteral("commit"), b.commit.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(b.commit) },
-            { QStringLiteral("current"), b.current },
-            { QStringLiteral("remote"), b.remote },
-            { QStringLiteral("hasPkgsDir"), b.hasPkgsDir },
-            { QStringLiteral("mostCommonNixpkgsRev"),
-                b.mostCommonNixpkgsRev.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(b.mostCommonNixpkgsRev) },
-            { QStringLiteral("recipes"), recipes },
-        });
-    }
-    QJsonArray problems;
-    for (const LintProblem &p : scan.problems)
-        problems.append(p.toJson());
-    return QJsonObject {
-        { QStringLiteral("repository"), scan.root },
-        { QStringLiteral("currentBranch"), scan.currentBranch.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(scan.currentBranch) },
-        { QStringLiteral("branches"), branches },
-        { QStringLiteral("problems"), problems },
-    };
-}
 
 void printTable(const RepositoryScan &scan)
 {
@@ -77,8 +48,9 @@ void printTable(const RepositoryScan &scan)
                 state = QStringLiteral("binary");
             else if (r.tooLarge)
                 state = QStringLiteral("too large");
-            out() << "  " << RecipePaths::printable(r.fileName).leftJustified(56) << (cuda ? dotted(r.variant->cuda) : QStringLiteral("-")).leftJustified(6)
-                  << gpu.leftJustified(7) << (r.variant ? r.variant->isa : QStringLiteral("-")).leftJustified(12) << state << "\n";
+            out() << "  " << RecipePaths::printable(r.fileName).leftJustified(56)
+                  << (cuda ? dotted(r.variant->cuda) : QStringLiteral("-")).leftJustified(6) << gpu.leftJustified(7)
+                  << (r.variant ? r.variant->isa : QStringLiteral("-")).leftJustified(12) << state << "\n";
         }
     }
     int errors = 0;

@@ -50,26 +50,27 @@ void AnsiParser::reset()
     m_style = Style();
 }
 
-QColor AnsiParser::basicColor(int index)
+AnsiColor AnsiParser::basicColor(int index)
 {
     // xterm's default palette: readable on light and dark backgrounds alike.
-    static const std::array<QRgb, 16> palette = { qRgb(0, 0, 0), qRgb(205, 0, 0), qRgb(0, 160, 0), qRgb(205, 160, 0), qRgb(30, 90, 238),
-        qRgb(205, 0, 205), qRgb(0, 170, 205), qRgb(170, 170, 170), qRgb(127, 127, 127), qRgb(255, 60, 60), qRgb(40, 200, 40),
-        qRgb(230, 200, 0), qRgb(92, 92, 255), qRgb(255, 0, 255), qRgb(0, 220, 220), qRgb(255, 255, 255) };
-    return QColor::fromRgb(palette[static_cast<size_t>(index & 15)]);
+    using C = AnsiColor;
+    static constexpr std::array<AnsiColor, 16> palette = { C::rgb(0, 0, 0), C::rgb(205, 0, 0), C::rgb(0, 160, 0), C::rgb(205, 160, 0),
+        C::rgb(30, 90, 238), C::rgb(205, 0, 205), C::rgb(0, 170, 205), C::rgb(170, 170, 170), C::rgb(127, 127, 127), C::rgb(255, 60, 60),
+        C::rgb(40, 200, 40), C::rgb(230, 200, 0), C::rgb(92, 92, 255), C::rgb(255, 0, 255), C::rgb(0, 220, 220), C::rgb(255, 255, 255) };
+    return palette[static_cast<size_t>(index & 15)];
 }
 
-QColor AnsiParser::indexedColor(int index)
+AnsiColor AnsiParser::indexedColor(int index)
 {
     if (index < 16)
         return basicColor(index);
     if (index < 232) {
         const int i = index - 16;
         auto level = [](int v) { return v == 0 ? 0 : 55 + v * 40; };
-        return QColor(level(i / 36), level((i / 6) % 6), level(i % 6));
+        return AnsiColor::rgb(level(i / 36), level((i / 6) % 6), level(i % 6));
     }
     const int grey = 8 + (index - 232) * 10;
-    return QColor(grey, grey, grey);
+    return AnsiColor::rgb(grey, grey, grey);
 }
 
 void AnsiParser::applySgr(QStringView params)
@@ -88,20 +89,20 @@ void AnsiParser::applySgr(QStringView params)
         } else if (code >= 90 && code <= 97) {
             m_style.foreground = basicColor(code - 90 + 8);
         } else if (code == 39) {
-            m_style.foreground = QColor();
+            m_style.foreground = AnsiColor();
         } else if (code >= 40 && code <= 47) {
             m_style.background = basicColor(code - 40);
         } else if (code >= 100 && code <= 107) {
             m_style.background = basicColor(code - 100 + 8);
         } else if (code == 49) {
-            m_style.background = QColor();
+            m_style.background = AnsiColor();
         } else if (code == 38 || code == 48) {
-            QColor colour;
+            AnsiColor colour;
             if (i + 2 < n.size() && n[i + 1] == 5) {
                 colour = indexedColor(qBound(0, n[i + 2], 255));
                 i += 2;
             } else if (i + 4 < n.size() && n[i + 1] == 2) {
-                colour = QColor(qBound(0, n[i + 2], 255), qBound(0, n[i + 3], 255), qBound(0, n[i + 4], 255));
+                colour = AnsiColor::rgb(qBound(0, n[i + 2], 255), qBound(0, n[i + 3], 255), qBound(0, n[i + 4], 255));
                 i += 4;
             } else {
                 break; // malformed: ignore the rest rather than misread it

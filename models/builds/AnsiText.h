@@ -1,20 +1,28 @@
 #pragma once
 
 #include <QByteArrayView>
-#include <QColor>
 #include <QList>
 #include <QMetaType>
 #include <QString>
 
 namespace vs {
 
+// A terminal colour as 0xAARRGGBB; alpha 0 means "none" (the view's default).
+// Plain numbers keep this room free of Qt GUI: views turn them into QColor.
+struct AnsiColor {
+    quint32 argb = 0;
+    static constexpr AnsiColor rgb(int r, int g, int b) { return { 0xff000000u | quint32(r) << 16 | quint32(g) << 8 | quint32(b) }; }
+    bool isValid() const { return (argb >> 24) != 0; }
+    bool operator==(const AnsiColor &) const = default;
+};
+
 // A run of characters of one line drawn with one style. Invalid colours mean
 // "the view's default", so plain text needs no span at all.
 struct AnsiSpan {
     int start = 0;
     int length = 0;
-    QColor foreground;
-    QColor background;
+    AnsiColor foreground;
+    AnsiColor background;
     bool bold = false;
     bool operator==(const AnsiSpan &) const = default;
 };
@@ -43,15 +51,15 @@ public:
 
 private:
     struct Style {
-        QColor foreground;
-        QColor background;
+        AnsiColor foreground;
+        AnsiColor background;
         bool bold = false;
         bool isDefault() const { return !foreground.isValid() && !background.isValid() && !bold; }
         bool operator==(const Style &) const = default;
     };
     void applySgr(QStringView params);
-    static QColor basicColor(int index); // 0..15
-    static QColor indexedColor(int index); // 0..255
+    static AnsiColor basicColor(int index); // 0..15
+    static AnsiColor indexedColor(int index); // 0..255
 
     Style m_style;
 };

@@ -28,12 +28,12 @@ private slots:
         QCOMPARE(l.spans.size(), 2);
         QCOMPARE(l.spans[0].start, 0);
         QCOMPARE(l.spans[0].length, 3);
-        QCOMPARE(l.spans[0].foreground, QColor(205, 0, 0));
+        QCOMPARE(QColor::fromRgba(l.spans[0].foreground.argb), QColor(205, 0, 0));
         QVERIFY(!l.spans[0].bold);
         QCOMPARE(l.spans[1].start, 10);
         QCOMPARE(l.spans[1].length, 10);
         QVERIFY(l.spans[1].bold);
-        QCOMPARE(l.spans[1].foreground, QColor(0, 160, 0));
+        QCOMPARE(QColor::fromRgba(l.spans[1].foreground.argb), QColor(0, 160, 0));
     }
 
     void extendedColours()
@@ -42,9 +42,9 @@ private slots:
         const LogLine l = p.parseLine("\x1b[38;5;196mA\x1b[38;2;1;2;3mB\x1b[48;5;21mC\x1b[0m");
         QCOMPARE(l.text, QStringLiteral("ABC"));
         QCOMPARE(l.spans.size(), 3);
-        QCOMPARE(l.spans[0].foreground, QColor(255, 0, 0));
-        QCOMPARE(l.spans[1].foreground, QColor(1, 2, 3));
-        QCOMPARE(l.spans[2].background, QColor(0, 0, 255));
+        QCOMPARE(QColor::fromRgba(l.spans[0].foreground.argb), QColor(255, 0, 0));
+        QCOMPARE(QColor::fromRgba(l.spans[1].foreground.argb), QColor(1, 2, 3));
+        QCOMPARE(QColor::fromRgba(l.spans[2].background.argb), QColor(0, 0, 255));
     }
 
     void otherSequencesAreDropped()

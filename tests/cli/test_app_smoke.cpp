@@ -13,7 +13,7 @@ private slots:
     {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         QByteArray out, err;
-        const int code = runProgram(VS_APP_PATH, {"--quit-after-start"}, {}, &out, &err, 60000);
+        const int code = runProgram(VS_APP_PATH, { "--quit-after-start" }, {}, &out, &err, 60000);
         QVERIFY2(code == 0, err.constData());
     }
     void commandLineWithoutDisplay()
@@ -21,10 +21,30 @@ private slots:
         qunsetenv("QT_QPA_PLATFORM");
         qunsetenv("DISPLAY");
         QByteArray out, err;
-        QCOMPARE(runProgram(VS_APP_PATH, {"--version"}, {}, &out, &err), 0);
+        QCOMPARE(runProgram(VS_APP_PATH, { "--version" }, {}, &out, &err), 0);
         QVERIFY(out.startsWith("variant-studio "));
-        QCOMPARE(runProgram(VS_APP_PATH, {"help"}, {}, &out, &err), 0);
+        QCOMPARE(runProgram(VS_APP_PATH, { "help" }, {}, &out, &err), 0);
         QVERIFY(out.contains("generate"));
+    }
+    // The command line loads no GUI library (start-up time; README, Speed): the
+    // window is a program of its own that variant-studio hands over to.
+    void commandLineLoadsNoGuiLibrary()
+    {
+        QByteArray out, err;
+        QCOMPARE(runProgram("ldd", { VS_APP_PATH }, {}, &out, &err), 0);
+        QVERIFY2(out.contains("libQt6Core"), out.constData());
+        for (const char *gui : { "libQt6Gui", "libQt6Widgets", "libKF6SyntaxHighlighting" })
+            QVERIFY2(!out.contains(gui), out.constData());
+    }
+    // Not a subcommand and the window program missing: a clear message, not a crash.
+    void missingWindowProgramIsReported()
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath("variant-studio");
+        QVERIFY(QFile::copy(VS_APP_PATH, copy));
+        QByteArray out, err;
+        QCOMPARE(runProgram(copy, { "--quit-after-start" }, {}, &out, &err), 127);
+        QVERIFY2(err.contains("cannot start the window") && err.contains("variant-studio-window"), err.constData());
     }
 };
 

@@ -81,6 +81,20 @@ private slots:
         QVERIFY2(QFileInfo(iconFile()).isFile(), qPrintable(iconFile()));
     }
 
+    // The installed command line finds the installed window program and hands over to it.
+    void installedBinaryStartsTheWindow()
+    {
+        const QFileInfo window(installed(QStringLiteral("libexec/variant-studio/variant-studio-window")));
+        QVERIFY2(window.isFile() && window.isExecutable(), qPrintable(window.filePath()));
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QByteArray out, err;
+        QCOMPARE(runProgram(installed(QStringLiteral("bin/variant-studio")), { QStringLiteral("--version") }, {}, &out, &err), 0);
+        QVERIFY(out.startsWith("variant-studio "));
+        const int code
+            = runProgram(installed(QStringLiteral("bin/variant-studio")), { QStringLiteral("--quit-after-start") }, {}, &out, &err, 60000);
+        QVERIFY2(code == 0, err.constData());
+    }
+
     void desktopEntryLaunchesTheInstalledBinary()
     {
         const auto keys = desktopEntry(desktopFile());
