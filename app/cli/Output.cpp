@@ -16,13 +16,17 @@ QTextStream &err()
     return s;
 }
 
-void printJson(const QJsonDocument &doc)
+void printBytes(const QByteArray &bytes)
 {
-    // The bytes as they are: decoding megabytes of UTF-8 only to encode them again costs time.
+    // As they are: decoding megabytes of UTF-8 only to encode them again costs time.
     out().flush();
-    const QByteArray bytes = doc.toJson(QJsonDocument::Indented);
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
+}
+
+void printJson(const QJsonDocument &doc)
+{
+    printBytes(doc.toJson(QJsonDocument::Indented));
 }
 
 int fail(const QString &command, const QString &message, int status)

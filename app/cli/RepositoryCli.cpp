@@ -1,8 +1,11 @@
 #include "cli/RepositoryCli.h"
 
+#include "cli/JsonWriter.h"
 #include "cli/Output.h"
 
 #include <QJsonArray>
+
+#include <algorithm>
 
 namespace vs::cli {
 
@@ -116,4 +119,89 @@ QJsonObject scanJson(const RepositoryScan &scan)
         { QStringLiteral("problems"), problems },
     };
 }
+namespace {
+// The same keys as recipeJson(), in QJsonObject's (sorted) order.
+void writeRecipe(JsonWriter &w, const RecipeFile &r)
+{
+    const std::optional<VariantName> &v = r.variant;
+    const bool cuda = v && v->kind == VariantName::Kind::Cuda;
+    const RecipeMetadata &m = r.meta;
+    w.beginObject();
+    w.key("binary").value(r.binary);
+    w.key("blob").stringOrNull(r.blob);
+    w.key("cpuFlags").strings(m.cpuFlags);
+    cuda ? w.key("cuda").value(v->cuda) : w.key("cuda").null();
+    w.key("cudaPackages").stringOrNull(m.cudaPackages);
+    m.cudaSupport ? w.key("cudaSupport").value(*m.cudaSupport) : w.key("cudaSupport").null();
+    w.key("description").stringOrNull(m.description);
+    w.key("file").value(r.path);
+    w.key("fileName").value(r.fileName);
+    cuda ? w.key("gpu").value(v->gpu) : w.key("gpu").null();
+    w.key("gpuArch").stringOrNull(m.gpuArch);
+    v ? w.key("isa").value(v->isa) : w.key("isa").null();
+    if (!v)
+        w.key("kind").null();
+    else
+        w.key("kind").value(cuda ? "cuda" : v->kind == VariantName::Kind::Darwin ? "darwin" : "cpu");
+    w.key("lines").beginObject();
+    QList<QString> fields = m.lines.keys();
+    std::sort(fields.begin(), fields.end());
+    for (const QString &field : std::as_const(fields))
+        w.key(field.toLatin1().constData()).value(m.lines.value(field));
+    w.endObject();
+    w.key("nixpkgsRev").stringOrNull(m.nixpkgsRev);
+    v ? w.key("package").value(v->package) : w.key("package").null();
+    w.key("parseError").stringOrNull(r.parseError);
+    w.key("platforms").strings(m.platforms);
+    w.key("pname").stringOrNull(m.pname);
+    v ? w.key("python").value(v->python) : w.key("python").null();
+    w.key("state").value(RecipeFile::stateName(r.state));
+    w.key("symlink").value(r.symlink);
+    r.symlink ? w.key("symlinkTarget").value(r.symlinkTarget) : w.key("symlinkTarget").null();
+    w.key("tooLarge").value(r.tooLarge);
+    v ? w.key("variant").value(v->toString()) : w.key("variant").null();
+    w.endObject();
+}
+} // namespace
+
+QByteArray scanJsonBytes(const RepositoryScan &scan)
+{
+    QByteArray bytes;
+    bytes.reserve(2048 * 1024);
+    JsonWriter w(&bytes);
+    w.beginObject();
+    w.key("branches").beginArray();
+    for (const BranchScan &b : scan.branches) {
+        w.beginObject();
+        w.key("commit").stringOrNull(b.commit);
+        w.key("current").value(b.current);
+        w.key("hasPkgsDir").value(b.hasPkgsDir);
+        w.key("mostCommonNixpkgsRev").stringOrNull(b.mostCommonNixpkgsRev);
+        w.key("name").value(b.name);
+        w.key("recipes").beginArray();
+        for (const RecipeFile &r : b.recipes)
+            writeRecipe(w, r);
+        w.endArray();
+        w.key("remote").value(b.remote);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("currentBranch").stringOrNull(scan.currentBranch);
+    w.key("problems").beginArray();
+    for (const LintProblem &p : scan.problems) {
+        w.beginObject();
+        w.key("branch").value(p.branch);
+        w.key("file").value(p.file);
+        w.key("line").value(p.line);
+        w.key("message").value(p.message);
+        w.key("rule").value(p.rule);
+        w.key("severity").value(LintProblem::severityName(p.severity));
+        w.endObject();
+    }
+    w.endArray();
+    w.key("repository").value(scan.root);
+    w.endObject();
+    return bytes;
+}
+
 } // namespace vs::cli

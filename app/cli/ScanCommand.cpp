@@ -81,7 +81,7 @@ int runScan(const QStringList &arguments)
     if (!scan)
         return status;
     if (parser.isSet(json))
-        printJson(QJsonDocument(scanJson(*scan)));
+        printBytes(scanJsonBytes(*scan));
     else
         printTable(*scan);
     return 0;

@@ -1,0 +1,89 @@
+// `scan --json` is written straight to bytes (cli::JsonWriter) for speed; it must
+// stay byte for byte what QJsonDocument printed before, for any content: odd
+// characters, nulls, empty lists, both recipe shapes, links.
+#include "cli/JsonWriter.h"
+#include "cli/RepositoryCli.h"
+#include "support/GitFixture.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace vs;
+using namespace vs::test;
+
+namespace {
+QByteArray viaQt(const RepositoryScan &scan)
+{
+    return QJsonDocument(cli::scanJson(scan)).toJson(QJsonDocument::Indented);
+}
+} // namespace
+
+class TestJsonWriter : public QObject {
+    Q_OBJECT
+private slots:
+    void oddTextIsEscapedLikeQt()
+    {
+        RepositoryScan scan;
+        scan.root = QStringLiteral("/tmp/r\u00e9po \"quoted\" \\ back");
+        BranchScan b;
+        b.name = QStringLiteral("feature/\u00fcmlaut-\U0001F600");
+        b.current = true;
+        RecipeFile odd = RecipeFile::fromText(QStringLiteral(".flox/pkgs/x\ny\t\x01\x1f.nix"),
+            QStringLiteral("{ pname = \"pytorch-python313-cpu-avx2\"; description = \"a \\\"b\\\" \u2603\"; }\n"));
+        odd.symlink = true;
+        odd.symlinkTarget = QString(QChar(0xd800)) + QStringLiteral("lone surrogate \x7f");
+        b.recipes << odd
+                  << RecipeFile::fromText(QStringLiteral(".flox/pkgs/pytorch-python313-cpu-avx2.nix"),
+                         QStringLiteral("{ pname = \"x\"; cpuFlags = [ \"-mavx2\" ]; meta.platforms = [ \"x86_64-linux\" ]; }\n"));
+        scan.branches << b << BranchScan {}; // an empty, unnamed branch too
+        scan.problems << LintProblem { QStringLiteral("main"), QStringLiteral(".flox/pkgs/\"q\".nix"), 3, LintProblem::Severity::Warning,
+            QStringLiteral("naming"), QStringLiteral("line\nbreak \u00a0") };
+        QCOMPARE(cli::scanJsonBytes(scan), viaQt(scan));
+        QCOMPARE(cli::scanJsonBytes(RepositoryScan {}), viaQt(RepositoryScan {}));
+    }
+
+    void realScanIsTheSame()
+    {
+        GitFixture repo;
+        QVERIFY(repo.write(".flox/pkgs/pytorch-python313-cuda12_9-sm90-avx512.nix",
+            "{ pkgs ? import <nixpkgs> {} }:\nlet gpuArchNum = \"90\"; in {\n  pname = \"pytorch-python313-cuda12_9-sm90-avx512\";\n"
+            "  cudaSupport = true; cudaPackages = pkgs.cudaPackages_12_9;\n  CXXFLAGS = \"-mavx512f -mavx512dq -mavx512vl -mavx512bw "
+            "-mfma\";\n}\n"));
+        QVERIFY(repo.write(".flox/pkgs/torchvision-python313-cpu-avx2/default.nix", "{ }\n"));
+        QVERIFY(repo.write(".flox/pkgs/not-a-variant.nix", "{ }\n"));
+        QVERIFY(repo.commitAll("recipes"));
+        QVERIFY(repo.git({ "checkout", "-q", "-b", "other" }));
+        QVERIFY(repo.write(".flox/pkgs/pytorch-python312-cpu-avx.nix", QByteArray("\0binary", 7)));
+        QVERIFY(repo.commitAll("more"));
+        QVERIFY(QFile::link("pytorch-python312-cpu-avx.nix", repo.filePath(".flox/pkgs/pytorch-python311-cpu-avx.nix")));
+        const RepositoryScan scan = RepositoryScanner::scan(repo.path());
+        QVERIFY2(scan.ok(), qPrintable(scan.error));
+        QVERIFY(!scan.problems.isEmpty());
+        const QByteArray fast = cli::scanJsonBytes(scan);
+        QCOMPARE(fast, viaQt(scan));
+        QVERIFY(fast.contains("\"symlink\": true"));
+    }
+
+    void nestingAndEmptyContainers()
+    {
+        QByteArray out;
+        cli::JsonWriter w(&out);
+        w.beginObject();
+        w.key("a").beginArray();
+        w.endArray();
+        w.key("b").beginObject();
+        w.endObject();
+        w.key("c").beginArray();
+        w.beginArray();
+        w.value(qint64(-5));
+        w.endArray();
+        w.null();
+        w.endArray();
+        w.endObject();
+        const QJsonObject o { { "a", QJsonArray {} }, { "b", QJsonObject {} }, { "c", QJsonArray { QJsonArray { -5 }, QJsonValue() } } };
+        QCOMPARE(out, QJsonDocument(o).toJson(QJsonDocument::Indented));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJsonWriter)
+#include "test_json_writer.moc"
