@@ -1,10 +1,10 @@
 #include "builds/BuildHistory.h"
 #include "builds/BuildQueue.h"
 #include "builds/BuildSettings.h"
-#include "cli/Commands.h"
-#include "cli/Output.h"
 #include "repository/Git.h"
 #include "system/TerminationSignals.h"
+#include "cli/Commands.h"
+#include "cli/Output.h"
 #include "variants/RecipePaths.h"
 
 #include <QDir>

@@ -1,12 +1,12 @@
 #include "repository/RepositoryScanner.h"
 
 #include "catalog/CatalogLoader.h"
+#include "variants/RecipePaths.h"
+#include "system/SafeFile.h"
 #include "recipes/Lint.h"
 #include "repository/CatFileBatch.h"
 #include "repository/Git.h"
 #include "repository/GitOutput.h"
-#include "system/SafeFile.h"
-#include "variants/RecipePaths.h"
 
 #include <QDir>
 #include <QFile>

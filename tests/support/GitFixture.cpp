@@ -7,8 +7,8 @@
 
 namespace vs::test {
 
-int runProgram(
-    const QString &program, const QStringList &args, const QString &workDir, QByteArray *stdOut, QByteArray *stdErr, int timeoutMs)
+int runProgram(const QString &program, const QStringList &args, const QString &workDir, QByteArray *stdOut,
+               QByteArray *stdErr, int timeoutMs)
 {
     QProcess p;
     if (!workDir.isEmpty())
@@ -40,10 +40,10 @@ bool writeExecutable(const QString &path, const QByteArray &body)
 
 GitFixture::GitFixture()
 {
-    git({ QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main") });
-    git({ QStringLiteral("config"), QStringLiteral("user.name"), QStringLiteral("Variant Studio Test") });
-    git({ QStringLiteral("config"), QStringLiteral("user.email"), QStringLiteral("test@example.invalid") });
-    git({ QStringLiteral("config"), QStringLiteral("commit.gpgsign"), QStringLiteral("false") });
+    git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
+    git({QStringLiteral("config"), QStringLiteral("user.name"), QStringLiteral("Variant Studio Test")});
+    git({QStringLiteral("config"), QStringLiteral("user.email"), QStringLiteral("test@example.invalid")});
+    git({QStringLiteral("config"), QStringLiteral("commit.gpgsign"), QStringLiteral("false")});
 }
 
 QString GitFixture::filePath(const QString &relative) const
@@ -76,14 +76,14 @@ bool GitFixture::write(const QString &relative, const QByteArray &content)
 
 bool GitFixture::commitAll(const QString &message)
 {
-    return git({ QStringLiteral("add"), QStringLiteral("-A") })
-        && git({ QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), message });
+    return git({QStringLiteral("add"), QStringLiteral("-A")}) && git({QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), message});
 }
 
 QStringList offlineNixOptions()
 {
-    return { QStringLiteral("--option"), QStringLiteral("build-users-group"), QString(), QStringLiteral("--option"),
-        QStringLiteral("sandbox"), QStringLiteral("false"), QStringLiteral("--option"), QStringLiteral("substituters"), QString() };
+    return {QStringLiteral("--option"), QStringLiteral("build-users-group"), QString(), QStringLiteral("--option"),
+            QStringLiteral("sandbox"),  QStringLiteral("false"),                 QStringLiteral("--option"), QStringLiteral("substituters"),
+            QString()};
 }
 
 } // namespace vs::test

@@ -27,8 +27,8 @@ private:
 };
 
 // Runs a program with arguments; returns exit code (-1 when it could not start).
-int runProgram(const QString &program, const QStringList &args, const QString &workDir = {}, QByteArray *stdOut = nullptr,
-    QByteArray *stdErr = nullptr, int timeoutMs = 300000);
+int runProgram(const QString &program, const QStringList &args, const QString &workDir = {},
+               QByteArray *stdOut = nullptr, QByteArray *stdErr = nullptr, int timeoutMs = 300000);
 
 // Writes an executable shell script ("#!/bin/sh" and body) at path; false when it cannot.
 bool writeExecutable(const QString &path, const QByteArray &body);
