@@ -1,7 +1,7 @@
 #include "builds/BuildHistory.h"
 #include "builds/BuildQueue.h"
 #include "builds/BuildSettings.h"
-#include "builds/BuildWorktrees.h"
+#include "repository/Git.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
 #include "system/TerminationSignals.h"
@@ -90,18 +90,14 @@ int runBuild(const QStringList &arguments)
     if (const QString problem = RecipePaths::nameProblem(variant); !problem.isEmpty())
         return fail(cmd, problem, 2);
     // Asked before anything runs or is recorded: a wrong branch or recipe is a bad argument, not a failed build.
-    QString gitOut, gitErr;
-    const int isRepo
-        = BuildWorktrees::git(settings.gitProgram, repo, { QStringLiteral("rev-parse"), QStringLiteral("--git-dir") }, &gitOut, &gitErr);
-    if (isRepo < 0)
-        return fail(cmd, QStringLiteral("%1 (git is needed to tell the branch being built)").arg(gitErr), 127);
+    const Git git(repo, settings.gitProgram);
+    const GitResult isRepo = git.run({ QStringLiteral("rev-parse"), QStringLiteral("--git-dir") });
+    if (!isRepo.ok() && isRepo.error != ProcessError::ExitedNonZero)
+        return fail(cmd, QStringLiteral("%1 (git is needed to tell the branch being built)").arg(isRepo.message), 127);
     if (!branch.isEmpty()) {
-        if (isRepo != 0)
+        if (!isRepo.ok())
             return fail(cmd, QStringLiteral("%1 is not a git repository: --branch needs one").arg(repo), 2);
-        if (BuildWorktrees::git(settings.gitProgram, repo,
-                { QStringLiteral("rev-parse"), QStringLiteral("--verify"), QStringLiteral("-q"),
-                    QStringLiteral("refs/heads/") + branch + QStringLiteral("^{commit}") })
-            != 0)
+        if (!git.branchExists(branch))
             return fail(cmd, QStringLiteral("branch \"%1\" does not exist in %2").arg(RecipePaths::printable(branch), repo), 2);
     } else if (const RecipePaths::Found recipe = RecipePaths::find(repo, variant); !recipe.ok()) {
         return fail(cmd, recipe.error, 2);

@@ -3,9 +3,12 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 
 namespace vs {
+
+namespace {
+constexpr int kGitTimeoutMs = 300000;
+} // namespace
 
 BuildWorktrees::BuildWorktrees(QString worktreeRoot, QString gitProgram)
     : m_root(std::move(worktreeRoot))
@@ -13,29 +16,12 @@ BuildWorktrees::BuildWorktrees(QString worktreeRoot, QString gitProgram)
 {
 }
 
-int BuildWorktrees::git(const QString &gitProgram, const QString &dir, const QStringList &args, QString *out, QString *err)
+Git BuildWorktrees::gitIn(const QString &directory) const
 {
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    p.start(gitProgram, args);
-    if (!p.waitForStarted(10000)) {
-        if (err)
-            *err = QStringLiteral("could not start %1: %2").arg(gitProgram, p.errorString());
-        return -1;
-    }
-    p.closeWriteChannel();
-    if (!p.waitForFinished(300000)) {
-        p.kill();
-        p.waitForFinished();
-        if (err)
-            *err = QStringLiteral("git %1 timed out").arg(args.join(QLatin1Char(' ')));
-        return -1;
-    }
-    if (out)
-        *out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-    if (err)
-        *err = QString::fromUtf8(p.readAllStandardError()).trimmed();
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    Git git(directory, m_git);
+    // git worktree add checks out a whole tree: minutes on a large repository.
+    git.setTimeout(kGitTimeoutMs);
+    return git;
 }
 
 QString BuildWorktrees::repoHash(const QString &repoRoot)
@@ -56,26 +42,24 @@ QString BuildWorktrees::worktreePath(const QString &repoRoot, const QString &bra
 BuildWorktrees::Place BuildWorktrees::prepare(const QString &repoRoot, const QString &branch) const
 {
     Place place;
-    QString current, err;
-    if (git(m_git, repoRoot, { QStringLiteral("symbolic-ref"), QStringLiteral("--short"), QStringLiteral("-q"), QStringLiteral("HEAD") },
-            &current, &err)
-        < 0) {
+    const Git repo = gitIn(repoRoot);
+    const Git::Head head = repo.head();
+    if (head.result.error != ProcessError::None && head.result.error != ProcessError::ExitedNonZero) {
         // Without git the branch is unknown: a run recorded without one would be lost to its cell.
-        place.error = err.isEmpty() ? QStringLiteral("%1 did not answer in %2").arg(m_git, repoRoot) : err;
+        place.error = head.result.message;
         return place;
     }
+    const QString current = head.branch;
     place.branch = branch.isEmpty() ? current : branch;
     if (branch.isEmpty() || branch == current) {
         place.directory = repoRoot;
-        if (git(m_git, repoRoot, { QStringLiteral("rev-parse"), QStringLiteral("HEAD") }, &place.commit, &err) != 0)
-            place.commit.clear(); // a repository without commits can still build from its working tree
+        // Empty in a repository without commits: it can still build from its working tree.
+        place.commit = repo.revParse(QStringLiteral("HEAD"));
         return place;
     }
 
-    if (git(m_git, repoRoot,
-            { QStringLiteral("rev-parse"), QStringLiteral("--verify"), QStringLiteral("-q"), branch + QStringLiteral("^{commit}") },
-            &place.commit, &err)
-        != 0) {
+    place.commit = repo.revParse(branch + QStringLiteral("^{commit}"));
+    if (place.commit.isEmpty()) {
         place.error = QStringLiteral("branch \"%1\" does not exist in %2").arg(branch, repoRoot);
         return place;
     }
@@ -83,28 +67,28 @@ BuildWorktrees::Place BuildWorktrees::prepare(const QString &repoRoot, const QSt
     place.directory = dir;
     place.isWorktree = true;
 
-    QString top;
+    const Git worktree = gitIn(dir);
     const bool usable = QFileInfo::exists(QDir(dir).filePath(QStringLiteral(".git")))
-        && git(m_git, dir, { QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel") }, &top) == 0
-        && QFileInfo(top).canonicalFilePath() == QFileInfo(dir).canonicalFilePath();
+        && QFileInfo(worktree.topLevel()).canonicalFilePath() == QFileInfo(dir).canonicalFilePath();
     if (usable) {
-        if (git(m_git, dir, { QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("--detach"), place.commit }, nullptr, &err)
-            != 0)
-            place.error = QStringLiteral("git checkout --detach %1 in %2 failed: %3").arg(place.commit, dir, err);
+        const GitResult checkout = worktree.run(
+            { QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("--detach"), place.commit }, Git::Access::Write);
+        if (!checkout.ok())
+            place.error = QStringLiteral("git checkout --detach %1 in %2 failed: %3").arg(place.commit, dir, checkout.errorText());
         return place;
     }
 
     // A folder left over from a removed worktree: forget it and start over. It lies
     // in our own cache folder, never in the user's files.
-    git(m_git, repoRoot, { QStringLiteral("worktree"), QStringLiteral("prune") });
+    repo.run({ QStringLiteral("worktree"), QStringLiteral("prune") }, Git::Access::Write);
     if (QFileInfo::exists(dir))
         QDir(dir).removeRecursively();
     QDir().mkpath(QFileInfo(dir).absolutePath());
-    if (git(m_git, repoRoot,
-            { QStringLiteral("worktree"), QStringLiteral("add"), QStringLiteral("-q"), QStringLiteral("--detach"), dir, place.commit },
-            nullptr, &err)
-        != 0)
-        place.error = QStringLiteral("git worktree add --detach %1 %2 failed: %3").arg(dir, place.commit, err);
+    const GitResult added = repo.run(
+        { QStringLiteral("worktree"), QStringLiteral("add"), QStringLiteral("-q"), QStringLiteral("--detach"), dir, place.commit },
+        Git::Access::Write);
+    if (!added.ok())
+        place.error = QStringLiteral("git worktree add --detach %1 %2 failed: %3").arg(dir, place.commit, added.errorText());
     return place;
 }
 

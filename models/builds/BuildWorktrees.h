@@ -1,5 +1,7 @@
 #pragma once
 
+#include "repository/Git.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -27,10 +29,9 @@ public:
     QString worktreePath(const QString &repoRoot, const QString &branch) const;
     static QString repoHash(const QString &repoRoot); // stable per repository path
 
-    // Small git helper shared by the builds room: exit code, output in *out (trimmed).
-    static int git(const QString &gitProgram, const QString &dir, const QStringList &args, QString *out = nullptr, QString *err = nullptr);
-
 private:
+    Git gitIn(const QString &directory) const;
+
     QString m_root;
     QString m_git;
 };

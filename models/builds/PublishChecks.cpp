@@ -1,6 +1,6 @@
 #include "builds/PublishChecks.h"
 #include "builds/BuildHistory.h"
-#include "builds/BuildWorktrees.h"
+#include "repository/Git.h"
 #include "variants/RecipePaths.h"
 
 #include <QFileInfo>
@@ -9,9 +9,11 @@
 namespace vs {
 
 namespace {
-int git(const QString &program, const QString &repo, const QStringList &args, QString *out = nullptr)
+// The answer's text, or empty when git failed: each check reads an empty answer as "not met".
+QString answer(const Git &git, const QStringList &args)
 {
-    return BuildWorktrees::git(program, repo, args, out);
+    const GitResult r = git.run(args);
+    return r.ok() ? r.outText().trimmed() : QString();
 }
 } // namespace
 
@@ -39,22 +41,20 @@ QList<PublishCheck> PublishChecks::evaluate(
     const QString &repoRoot, const QString &branchIn, const QString &variant, const Cells &cells, const QString &gitProgram)
 {
     QList<PublishCheck> checks;
-    QString current;
-    git(gitProgram, repoRoot, { QStringLiteral("symbolic-ref"), QStringLiteral("--short"), QStringLiteral("-q"), QStringLiteral("HEAD") },
-        &current);
+    const Git git(repoRoot, gitProgram);
+    const QString current = git.currentBranch();
     const QString branch = branchIn.isEmpty() ? current : branchIn;
     const bool checkedOut = branch == current;
     const QStringList shapes = RecipePaths::candidates(variant); // x.nix or x/default.nix
     QString recipe = shapes.constFirst();
 
     // 1. The recipe is in git (on that branch).
-    QString listed;
-    const bool isRepo = git(gitProgram, repoRoot, { QStringLiteral("rev-parse"), QStringLiteral("--git-dir") }) == 0;
+    const bool isRepo = git.isRepository();
     if (!isRepo) {
         checks.append({ QStringLiteral("tracked"), false, QStringLiteral("%1 is not a git repository").arg(repoRoot) });
     } else {
-        git(gitProgram, repoRoot,
-            QStringList { QStringLiteral("ls-tree"), QStringLiteral("--name-only"), branch, QStringLiteral("--") } + shapes, &listed);
+        const QString listed
+            = answer(git, QStringList { QStringLiteral("ls-tree"), QStringLiteral("--name-only"), branch, QStringLiteral("--") } + shapes);
         if (!listed.isEmpty())
             recipe = listed.section(QLatin1Char('\n'), 0, 0);
         checks.append({ QStringLiteral("tracked"), !listed.isEmpty(),
@@ -67,10 +67,10 @@ QList<PublishCheck> PublishChecks::evaluate(
         checks.append({ QStringLiteral("clean"), isRepo,
             QStringLiteral("%1 is not checked out: it is published from the app's clean worktree").arg(branch) });
     } else {
-        QString dirty;
-        const bool ok = git(gitProgram, repoRoot,
-                            { QStringLiteral("status"), QStringLiteral("--porcelain"), QStringLiteral("--untracked-files=no") }, &dirty)
-            == 0;
+        const GitResult status
+            = git.run({ QStringLiteral("status"), QStringLiteral("--porcelain"), QStringLiteral("--untracked-files=no") });
+        const bool ok = status.ok();
+        const QString dirty = status.outText().trimmed();
         const int count = dirty.isEmpty() ? 0 : int(dirty.count(QLatin1Char('\n')) + 1);
         checks.append({ QStringLiteral("clean"), ok && dirty.isEmpty(),
             ok && dirty.isEmpty() ? QStringLiteral("no uncommitted changes to tracked files")
@@ -78,25 +78,20 @@ QList<PublishCheck> PublishChecks::evaluate(
     }
 
     // 3. A remote exists.
-    QString remotes;
-    git(gitProgram, repoRoot, { QStringLiteral("remote") }, &remotes);
+    const QString remotes = answer(git, { QStringLiteral("remote") });
     checks.append({ QStringLiteral("remote"), !remotes.isEmpty(),
         remotes.isEmpty() ? QStringLiteral("no git remote is defined: add one with git remote add")
                           : QStringLiteral("remote: %1").arg(remotes.split(QLatin1Char('\n')).join(QStringLiteral(", "))) });
 
     // 4. The branch's commit is on its upstream.
-    QString upstream;
-    if (git(gitProgram, repoRoot, { QStringLiteral("rev-parse"), QStringLiteral("--abbrev-ref"), branch + QStringLiteral("@{upstream}") },
-            &upstream)
-            != 0
-        || upstream.isEmpty()) {
+    const QString upstream
+        = answer(git, { QStringLiteral("rev-parse"), QStringLiteral("--abbrev-ref"), branch + QStringLiteral("@{upstream}") });
+    if (upstream.isEmpty()) {
         checks.append({ QStringLiteral("pushed"), false,
             QStringLiteral("%1 has no upstream branch: push it with git push -u <remote> %1").arg(branch) });
     } else {
-        QString ahead;
-        git(gitProgram, repoRoot, { QStringLiteral("rev-list"), QStringLiteral("--count"), upstream + QStringLiteral("..") + branch },
-            &ahead);
-        const int n = ahead.toInt();
+        const int n
+            = answer(git, { QStringLiteral("rev-list"), QStringLiteral("--count"), upstream + QStringLiteral("..") + branch }).toInt();
         checks.append({ QStringLiteral("pushed"), n == 0,
             n == 0 ? QStringLiteral("%1 is pushed to %2").arg(branch, upstream)
                    : QStringLiteral("%1 commit(s) of %2 are not pushed to %3: git push").arg(n).arg(branch, upstream) });

@@ -4,11 +4,11 @@
 #include "hardware/CpuInfo.h"
 #include "hardware/HostProfileBuilder.h"
 #include "hardware/NvidiaSmiCsv.h"
+#include "system/ProcessRunner.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
@@ -37,29 +37,27 @@ SmiRun runNvidiaSmi(const ProbeOptions &options)
     if (!programExists(options.nvidiaSmiProgram))
         return run;
     run.found = true;
-    QProcess process;
-    process.start(options.nvidiaSmiProgram, NvidiaSmiCsv::queryArguments(), QIODevice::ReadOnly);
-    if (!process.waitForStarted(options.timeoutMs)) {
-        run.result.error = QStringLiteral("could not start %1: %2").arg(options.nvidiaSmiProgram, process.errorString());
+    const ProcessResult process
+        = ProcessRunner(options.nvidiaSmiProgram, NvidiaSmiCsv::queryArguments()).setTimeout(options.timeoutMs).run();
+    if (!process.started()) {
+        run.result.error = process.message;
         return run;
     }
-    if (!process.waitForFinished(options.timeoutMs)) {
-        process.kill();
-        process.waitForFinished(2000);
+    if (process.error == ProcessError::TimedOut) {
         run.result.error = QStringLiteral("%1 did not answer within %2 s (the driver may be stuck)")
                                .arg(options.nvidiaSmiProgram)
                                .arg(options.timeoutMs / 1000.0, 0, 'g', 3);
         return run;
     }
-    const QString out = QString::fromLocal8Bit(process.readAllStandardOutput());
-    const QString err = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
+    const QString out = QString::fromLocal8Bit(process.out);
+    const QString err = QString::fromLocal8Bit(process.err).trimmed();
     run.result = NvidiaSmiCsv::parse(out.trimmed().isEmpty() ? err : out);
     // nvidia-smi exits non-zero with its message on stdout (driver failure):
     // the parser names that; otherwise say how it ended.
-    if (run.result.ok() && (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0))
+    if (run.result.ok() && !process.ok())
         run.result.error = QStringLiteral("%1 exited with status %2%3")
                                .arg(options.nvidiaSmiProgram)
-                               .arg(process.exitCode())
+                               .arg(process.exitCode)
                                .arg(err.isEmpty() ? QString() : QStringLiteral(": ") + err.section(QLatin1Char('\n'), 0, 0));
     return run;
 }

@@ -1,6 +1,7 @@
 #include "recipes/DeepCheck.h"
 
 #include "recipes/DeepCheckFacts.h"
+#include "system/ProcessRunner.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
-#include <QProcess>
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QtConcurrent/QtConcurrentRun>
@@ -41,28 +41,25 @@ NixRun runNix(const DeepCheckOptions &options, const QString &standIn, const QSt
     if (!catchErrors)
         args << QStringLiteral("--argstr") << QStringLiteral("catch") << QStringLiteral("false");
 
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // Belt and braces: the driver resolves <nixpkgs> itself.
-    env.insert(QStringLiteral("NIX_PATH"), QStringLiteral("nixpkgs=") + standIn);
-    process.setProcessEnvironment(env);
-    process.start(options.nixInstantiate, args, QIODevice::ReadOnly);
+    const ProcessResult result = ProcessRunner(options.nixInstantiate, args)
+                                     .addEnvironment(QStringLiteral("NIX_PATH"), QStringLiteral("nixpkgs=") + standIn)
+                                     .setTimeout(options.timeoutMs)
+                                     .run();
     NixRun run;
-    if (!process.waitForStarted(30000)) {
+    if (!result.started()) {
         run.started = false;
-        run.err = QStringLiteral("cannot run %1: %2").arg(options.nixInstantiate, process.errorString());
+        run.err = result.message;
         return run;
     }
-    if (!process.waitForFinished(options.timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
+    if (result.error == ProcessError::TimedOut) {
         run.finished = false;
         run.err = QStringLiteral("nix-instantiate did not finish within %1 s").arg(options.timeoutMs / 1000);
         return run;
     }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = QString::fromUtf8(process.readAllStandardError());
+    run.exitCode = result.exitCode;
+    run.out = result.out;
+    run.err = QString::fromUtf8(result.err);
     return run;
 }
 

@@ -1,60 +1,87 @@
 #include "repository/Git.h"
 
-#include <QProcessEnvironment>
+#include <QProcess>
 
 namespace vs {
 
-QString GitResult::errorText() const
+Git::Git(QString workDir, QString program)
+    : m_workDir(std::move(workDir))
+    , m_program(program.isEmpty() ? QStringLiteral("git") : std::move(program))
 {
-    if (!started)
-        return QStringLiteral("could not run git (is it installed?)");
-    const QString e = QString::fromUtf8(err).trimmed();
-    return e.isEmpty() ? QStringLiteral("git exited with status %1").arg(exitCode) : e;
 }
 
-Git::Git(QString workDir)
-    : m_workDir(std::move(workDir))
+Git &Git::setTimeout(int milliseconds)
 {
+    m_timeoutMs = milliseconds;
+    return *this;
+}
+
+ProcessRunner Git::runner(const QStringList &args, Access access) const
+{
+    ProcessRunner runner(m_program, args);
+    runner.setWorkingDirectory(m_workDir)
+        .setTimeout(m_timeoutMs)
+        .addEnvironment(QStringLiteral("LC_ALL"), QStringLiteral("C"))
+        .addEnvironment(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
+    if (access == Access::Read)
+        runner.addEnvironment(QStringLiteral("GIT_OPTIONAL_LOCKS"), QStringLiteral("0"));
+    return runner;
+}
+
+GitResult Git::run(const QStringList &args, Access access) const
+{
+    return runner(args, access).run();
 }
 
 std::unique_ptr<QProcess> Git::start(const QStringList &args) const
 {
-    auto p = std::make_unique<QProcess>();
-    p->setWorkingDirectory(m_workDir);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
-    env.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
-    // A scan only reads: never take index.lock (git status would refresh the index).
-    env.insert(QStringLiteral("GIT_OPTIONAL_LOCKS"), QStringLiteral("0"));
-    p->setProcessEnvironment(env);
-    p->start(QStringLiteral("git"), args);
-    return p;
+    return runner(args, Access::Read).start();
 }
 
-GitResult Git::finish(QProcess &p, int timeoutMs)
+GitResult Git::finish(QProcess &process) const
 {
-    GitResult r;
-    r.started = p.waitForStarted(30000);
-    if (!r.started)
-        return r;
-    p.closeWriteChannel();
-    // QProcess drains the pipes into its buffers while it waits: large outputs are fine.
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "git timed out";
-        return r;
-    }
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return r;
+    return runner({}, Access::Read).finish(process);
 }
 
-GitResult Git::run(const QStringList &args, int timeoutMs) const
+Git::Head Git::head() const
 {
-    auto p = start(args);
-    return finish(*p, timeoutMs);
+    Head head;
+    // The full name: --short would turn "main" into "heads/main" when a tag is called "main" too.
+    head.result = run({ QStringLiteral("symbolic-ref"), QStringLiteral("-q"), QStringLiteral("HEAD") });
+    const QString ref = head.result.outText();
+    if (head.result.ok() && ref.startsWith(QLatin1String("refs/heads/")))
+        head.branch = ref.mid(int(qstrlen("refs/heads/")));
+    // -q: exit status 1 without a word means HEAD is no symbolic ref (128: no repository).
+    head.detached = head.result.error == ProcessError::ExitedNonZero && head.result.exitCode == 1;
+    return head;
+}
+
+QString Git::revParse(const QString &rev) const
+{
+    const GitResult r
+        = run({ QStringLiteral("rev-parse"), QStringLiteral("--verify"), QStringLiteral("-q"), QStringLiteral("--end-of-options"), rev });
+    return r.ok() ? r.outText() : QString();
+}
+
+bool Git::isRepository() const
+{
+    return run({ QStringLiteral("rev-parse"), QStringLiteral("--git-dir") }).ok();
+}
+
+QString Git::topLevel() const
+{
+    const GitResult r = run({ QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel") });
+    return r.ok() ? r.outText() : QString();
+}
+
+GitResult Git::add(const QStringList &paths) const
+{
+    return run(QStringList { QStringLiteral("add"), QStringLiteral("--") } + paths, Access::Write);
+}
+
+bool Git::branchExists(const QString &name) const
+{
+    return !name.isEmpty() && !revParse(QStringLiteral("refs/heads/") + name + QStringLiteral("^{commit}")).isEmpty();
 }
 
 } // namespace vs

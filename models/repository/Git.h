@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QByteArray>
+#include "system/ProcessRunner.h"
+
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -9,30 +10,56 @@
 
 namespace vs {
 
-struct GitResult {
-    bool started = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    bool ok() const { return started && exitCode == 0; }
-    QString errorText() const; // stderr trimmed, or why git did not run
-};
+using GitResult = ProcessResult;
 
-// Runs the real git with argument lists (never a shell) in one folder.
-// Messages are forced to English so callers can recognise them; paths stay bytes.
+// The one place git is started: the real git (or the configured program, see
+// BuildSettings::gitProgram) with argument lists, never a shell, in one folder.
+// Messages are forced to English so callers can recognise them, git never asks
+// for credentials on a terminal, and reads take no optional lock (git status
+// would otherwise refresh the index under the user's feet).
 class Git {
 public:
-    explicit Git(QString workDir);
+    enum class Access {
+        Read, // GIT_OPTIONAL_LOCKS=0
+        Write, // changes the repository: git takes its locks
+    };
+    static constexpr int kDefaultTimeoutMs = 120000;
 
-    // Starts git without waiting, so several commands can run at once.
+    explicit Git(QString workDir, QString program = QStringLiteral("git"));
+
+    Git &setTimeout(int milliseconds); // per command; ProcessRunner::kNoTimeout waits as long as it takes
+
+    GitResult run(const QStringList &args, Access access = Access::Read) const;
+    // Starts git without waiting, so several commands can run at once; finish() collects.
     std::unique_ptr<QProcess> start(const QStringList &args) const;
-    static GitResult finish(QProcess &process, int timeoutMs = 120000);
-    GitResult run(const QStringList &args, int timeoutMs = 120000) const;
+    GitResult finish(QProcess &process) const;
+
+    // What HEAD is. A branch without commits yet (a new repository) is still the
+    // checked-out branch: its name is given. On a detached HEAD branch is empty.
+    struct Head {
+        QString branch;
+        bool detached = false;
+        GitResult result; // the symbolic-ref run: result.started() is false when git could not run
+    };
+    Head head() const;
+    QString currentBranch() const { return head().branch; } // empty: detached, or no repository
+
+    // The object name rev names (rev^{commit} for a commit), or empty when there is none.
+    QString revParse(const QString &rev) const;
+    bool isRepository() const;
+    QString topLevel() const; // empty outside a repository
+    GitResult add(const QStringList &paths) const; // git add -- paths
+    bool branchExists(const QString &name) const; // a local branch with a commit
 
     const QString &workDir() const { return m_workDir; }
+    const QString &program() const { return m_program; }
 
 private:
+    ProcessRunner runner(const QStringList &args, Access access) const;
+
     QString m_workDir;
+    QString m_program;
+    int m_timeoutMs = kDefaultTimeoutMs;
 };
 
 } // namespace vs

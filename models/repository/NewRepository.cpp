@@ -1,14 +1,18 @@
 #include "repository/NewRepository.h"
 
+#include "repository/Git.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QSaveFile>
 
 namespace vs {
 
 namespace {
+// init, add and the first commit of a handful of files: a minute means git is stuck.
+constexpr int kGitTimeoutMs = 60000;
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("NewRepository", text);
@@ -37,17 +41,15 @@ bool runGit(const NewRepository::Options &o, const QString &root, const QStringL
     if (!o.authorEmail.isEmpty())
         full << QStringLiteral("-c") << QStringLiteral("user.email=%1").arg(o.authorEmail);
     full << QStringLiteral("-c") << QStringLiteral("commit.gpgsign=false") << args;
-    QProcess git;
-    git.setWorkingDirectory(root);
-    git.start(o.gitProgram, full);
-    if (!git.waitForStarted(10000)) {
-        *error = tr("Cannot start %1: %2").arg(o.gitProgram, git.errorString());
+    Git git(root, o.gitProgram);
+    git.setTimeout(kGitTimeoutMs);
+    const GitResult result = git.run(full, Git::Access::Write);
+    if (!result.started()) {
+        *error = tr("Cannot start %1: %2").arg(o.gitProgram, result.message);
         return false;
     }
-    git.waitForFinished(60000);
-    if (git.exitStatus() != QProcess::NormalExit || git.exitCode() != 0) {
-        *error = tr("'git %1' failed in %2: %3")
-                     .arg(args.join(QLatin1Char(' ')), root, QString::fromUtf8(git.readAllStandardError()).trimmed());
+    if (!result.ok()) {
+        *error = tr("'git %1' failed in %2: %3").arg(args.join(QLatin1Char(' ')), root, result.errorText());
         return false;
     }
     return true;

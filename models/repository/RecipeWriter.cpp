@@ -1,36 +1,24 @@
 #include "repository/RecipeWriter.h"
 
+#include "repository/Git.h"
 #include "variants/RecipePaths.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QSaveFile>
 
 namespace vs {
 
 namespace {
-// Runs git in the repository with an argument list (never a shell string).
-int runGit(const QString &repoRoot, const QStringList &args, QString *out, QString *err)
+// git add and the branch question are quick; a minute means something is stuck.
+constexpr int kGitTimeoutMs = 60000;
+
+Git gitIn(const QString &repoRoot)
 {
-    QProcess git;
-    git.start(QStringLiteral("git"), QStringList { QStringLiteral("-C"), repoRoot } + args);
-    if (!git.waitForStarted(10000)) {
-        *err = QStringLiteral("could not start git: %1").arg(git.errorString());
-        return -1;
-    }
-    git.closeWriteChannel();
-    if (!git.waitForFinished(60000)) {
-        git.kill();
-        git.waitForFinished();
-        *err = QStringLiteral("git %1 did not finish").arg(args.join(QLatin1Char(' ')));
-        return -1;
-    }
-    if (out)
-        *out = QString::fromUtf8(git.readAllStandardOutput()).trimmed();
-    *err = QString::fromUtf8(git.readAllStandardError()).trimmed();
-    return git.exitStatus() == QProcess::NormalExit ? git.exitCode() : -1;
+    Git git(repoRoot);
+    git.setTimeout(kGitTimeoutMs);
+    return git;
 }
 } // namespace
 
@@ -47,15 +35,12 @@ bool RecipeWriter::occupied(const QString &repoRoot, const VariantName &variant)
 
 QString RecipeWriter::checkedOutBranch(const QString &repoRoot, QString *error)
 {
-    QString out, err;
-    const int code = runGit(repoRoot, { QStringLiteral("symbolic-ref"), QStringLiteral("--short"), QStringLiteral("HEAD") }, &out, &err);
-    if (code != 0) {
-        if (error)
-            *error = QStringLiteral("cannot tell the checked-out branch of %1 (git symbolic-ref --short HEAD: %2)")
-                         .arg(repoRoot, err.isEmpty() ? QStringLiteral("exit %1").arg(code) : err);
-        return {};
+    const Git::Head head = gitIn(repoRoot).head();
+    if (head.branch.isEmpty() && error) {
+        const QString why = head.detached ? QStringLiteral("HEAD is detached") : head.result.errorText();
+        *error = QStringLiteral("cannot tell the checked-out branch of %1 (git symbolic-ref HEAD: %2)").arg(repoRoot, why);
     }
-    return out;
+    return head.branch;
 }
 
 RecipeWriter::Result RecipeWriter::write(
@@ -111,9 +96,8 @@ RecipeWriter::Result RecipeWriter::write(
         result.error = QStringLiteral("cannot write %1: %2").arg(result.path, file.errorString());
         return result;
     }
-    QString err;
-    if (runGit(repoRoot, { QStringLiteral("add"), QStringLiteral("--"), relative }, nullptr, &err) != 0)
-        result.error = QStringLiteral("wrote %1 but git add failed: %2").arg(result.path, err);
+    if (const GitResult added = gitIn(repoRoot).add({ relative }); !added.ok())
+        result.error = QStringLiteral("wrote %1 but git add failed: %2").arg(result.path, added.errorText());
     return result;
 }
 

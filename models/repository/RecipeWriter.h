@@ -26,8 +26,8 @@ public:
     static bool occupied(const QString &repoRoot, const VariantName &variant);
     // REPO/.flox/pkgs/<variant>.nix
     static QString recipePath(const QString &repoRoot, const VariantName &variant);
-    // `git -C REPO symbolic-ref --short HEAD`; empty with *error on a detached
-    // HEAD or when REPO is no git repository.
+    // The branch HEAD names (Git::head(), also one without commits yet); empty
+    // with *error on a detached HEAD or when REPO is no git repository.
     static QString checkedOutBranch(const QString &repoRoot, QString *error);
 };
 

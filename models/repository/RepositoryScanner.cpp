@@ -211,7 +211,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     }
     const GitResult top = Git(info.absoluteFilePath()).run({ QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel") });
     if (!top.ok()) {
-        if (top.started && top.errorText().contains(QLatin1String("not a git repository")))
+        if (top.started() && top.errorText().contains(QLatin1String("not a git repository")))
             scan.error = QStringLiteral("not a git repository: %1").arg(folder);
         else
             scan.error = QStringLiteral("cannot read the repository %1: %2").arg(folder, top.errorText());
@@ -247,10 +247,10 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     if (!batch.start(&scan.error))
         return scan;
 
-    const GitResult refsResult = Git::finish(*refs);
+    const GitResult refsResult = git.finish(*refs);
     GitResult statusResult;
     if (status)
-        statusResult = Git::finish(*status);
+        statusResult = git.finish(*status);
     if (!refsResult.ok()) {
         scan.error = gitFailure(QStringLiteral("git for-each-ref"), refsResult);
         return scan;
@@ -261,10 +261,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
             scan.currentBranch = ref.name;
     if (scan.currentBranch.isEmpty()) {
         // Detached, or a branch without commits (empty repository): ask HEAD itself.
-        const GitResult head = git.run({ QStringLiteral("symbolic-ref"), QStringLiteral("-q"), QStringLiteral("HEAD") });
-        const QString headRef = QString::fromUtf8(head.out).trimmed();
-        if (head.ok() && headRef.startsWith(QLatin1String("refs/heads/")))
-            scan.currentBranch = headRef.mid(11);
+        scan.currentBranch = git.currentBranch();
     }
 
     auto wanted = [&](const QString &name) { return opt.branches.isEmpty() || opt.branches.contains(name); };

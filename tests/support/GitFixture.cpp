@@ -29,6 +29,15 @@ int runProgram(const QString &program, const QStringList &args, const QString &w
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
+bool writeExecutable(const QString &path, const QByteArray &body)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write("#!/bin/sh\n" + body) < 0)
+        return false;
+    f.close();
+    return f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+}
+
 GitFixture::GitFixture()
 {
     git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});

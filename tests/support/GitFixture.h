@@ -30,6 +30,9 @@ private:
 int runProgram(const QString &program, const QStringList &args, const QString &workDir = {},
                QByteArray *stdOut = nullptr, QByteArray *stdErr = nullptr, int timeoutMs = 300000);
 
+// Writes an executable shell script ("#!/bin/sh" and body) at path; false when it cannot.
+bool writeExecutable(const QString &path, const QByteArray &body);
+
 // Nix options for offline builds inside the test environment.
 QStringList offlineNixOptions();
 
