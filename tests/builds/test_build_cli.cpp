@@ -161,8 +161,9 @@ private slots:
         QVERIFY2(!QFileInfo::exists(repo.filePath(QStringLiteral("result-cli-eq"))), "a bad argument builds nothing");
 
         const int code = app(build
-                + QStringList { QStringLiteral("--nix-option"), QStringLiteral("build-users-group="), QStringLiteral("--nix-option=sandbox=false"),
-                    QStringLiteral("--nix-option"), QStringLiteral("substituters"), QString() },
+                + QStringList { QStringLiteral("--nix-option"), QStringLiteral("build-users-group="),
+                    QStringLiteral("--nix-option=sandbox=false"), QStringLiteral("--nix-option"), QStringLiteral("substituters"),
+                    QString() },
             &out, &err);
         QVERIFY2(code == 0, err.constData());
         QVERIFY(QFileInfo(repo.filePath(QStringLiteral("result-cli-eq"))).isSymLink());
