@@ -7,6 +7,7 @@
 #include "system/TerminationSignals.h"
 #include "variants/RecipePaths.h"
 
+#include <QCommandLineParser>
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -22,7 +23,8 @@ const char *kBuildUsage = "Usage: variant-studio build REPO VARIANT [--branch B]
                           "127 when the build program or git is missing, 2 for bad arguments such as an\n"
                           "unknown branch or recipe, 128+N when ended by signal N: the build's whole\n"
                           "process group is stopped and the run recorded as cancelled; 1 when the build\n"
-                          "succeeded but the run could not be recorded in the history).\n";
+                          "succeeded but the run could not be recorded in the history).\n"
+                          "--nix-option NAME=VALUE is the same as --nix-option NAME VALUE.\n";
 
 // The exit status of the command for a finished job.
 int statusOf(const BuildJob &job)
@@ -43,44 +45,73 @@ int statusOf(const BuildJob &job)
     return job.exitCode > 0 && job.exitCode < 256 ? job.exitCode : 1;
 }
 
+// QCommandLineParser takes one value per option; the documented form
+// `--nix-option NAME VALUE` takes two. Each such pair becomes `--nix-option=NAME=VALUE`
+// (a nix option's name has no '='); `--nix-option NAME=VALUE` passes as it is.
+// Nothing after `--` is an option.
+QStringList joinNixOptionPairs(const QStringList &arguments)
+{
+    QStringList joined;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        if (a == QLatin1String("--")) {
+            joined += arguments.mid(i);
+            break;
+        }
+        if (a == QLatin1String("--nix-option") && i + 2 < arguments.size() && !arguments[i + 1].contains(QLatin1Char('='))) {
+            joined << QStringLiteral("--nix-option=%1=%2").arg(arguments[i + 1], arguments[i + 2]);
+            i += 2;
+        } else {
+            joined << a;
+        }
+    }
+    return joined;
+}
+
 } // namespace
 
 int runBuild(const QStringList &arguments)
 {
     const QString cmd = arguments.value(0);
-    QStringList positional;
-    BuildSettings settings = BuildSettings::load();
-    QString branch;
-    BuildBackend backend = BuildBackend::Flox;
-    for (int i = 1; i < arguments.size(); ++i) {
-        const QString &a = arguments[i];
-        auto value = [&](int count = 1) -> bool { return i + count < arguments.size(); };
-        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            out() << kBuildUsage;
-            out().flush();
-            return 0;
-        } else if (a == QLatin1String("--branch") && value()) {
-            branch = arguments[++i];
-        } else if (a == QLatin1String("--backend") && value()) {
-            const auto b = backendFromString(arguments[++i]);
-            if (!b)
-                return fail(cmd, QStringLiteral("--backend takes flox or nix, not \"%1\"").arg(arguments[i]), 2);
-            backend = *b;
-        } else if (a == QLatin1String("--nix-option") && value(2)) {
-            settings.nixOptions << QStringLiteral("--option") << arguments[i + 1] << arguments[i + 2];
-            i += 2;
-        } else if (a == QLatin1String("--flox") && value()) {
-            settings.floxProgram = arguments[++i];
-        } else if (a == QLatin1String("--nix-build") && value()) {
-            settings.nixBuildProgram = arguments[++i];
-        } else if (a.startsWith(QLatin1String("--"))) {
-            return fail(cmd, QStringLiteral("unknown or incomplete option %1\n%2").arg(a, QString::fromLatin1(kBuildUsage)), 2);
-        } else {
-            positional << a;
-        }
+    const QString usage = QString::fromLatin1(kBuildUsage);
+    QCommandLineParser parser;
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    const QCommandLineOption branchOption(QStringLiteral("branch"), QStringLiteral("The branch to build."), QStringLiteral("B"));
+    const QCommandLineOption backendOption(QStringLiteral("backend"), QStringLiteral("flox or nix."), QStringLiteral("BACKEND"));
+    const QCommandLineOption nixOption(
+        QStringLiteral("nix-option"), QStringLiteral("A nix option: NAME VALUE or NAME=VALUE."), QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption floxOption(QStringLiteral("flox"), QStringLiteral("The flox program."), QStringLiteral("PATH"));
+    const QCommandLineOption nixBuildOption(QStringLiteral("nix-build"), QStringLiteral("The nix-build program."), QStringLiteral("PATH"));
+    parser.addOptions({ help, branchOption, backendOption, nixOption, floxOption, nixBuildOption });
+    if (!parser.parse(joinNixOptionPairs(arguments)))
+        return fail(cmd, QStringLiteral("%1\n%2").arg(parser.errorText(), usage), 2);
+    if (parser.isSet(help)) {
+        out() << usage;
+        out().flush();
+        return 0;
     }
+    BuildSettings settings = BuildSettings::load();
+    for (const QString &option : parser.values(nixOption)) {
+        const qsizetype equals = option.indexOf(QLatin1Char('='));
+        if (equals < 0)
+            return fail(cmd, QStringLiteral("--nix-option takes NAME VALUE or NAME=VALUE, not \"%1\"\n%2").arg(option, usage), 2);
+        settings.nixOptions << QStringLiteral("--option") << option.left(equals) << option.mid(equals + 1);
+    }
+    BuildBackend backend = BuildBackend::Flox;
+    if (parser.isSet(backendOption)) {
+        const auto b = backendFromString(parser.value(backendOption));
+        if (!b)
+            return fail(cmd, QStringLiteral("--backend takes flox or nix, not \"%1\"").arg(parser.value(backendOption)), 2);
+        backend = *b;
+    }
+    if (parser.isSet(floxOption))
+        settings.floxProgram = parser.value(floxOption);
+    if (parser.isSet(nixBuildOption))
+        settings.nixBuildProgram = parser.value(nixBuildOption);
+    const QString branch = parser.value(branchOption);
+    const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
-        return fail(cmd, QStringLiteral("expected REPO and VARIANT\n%1").arg(QString::fromLatin1(kBuildUsage)), 2);
+        return fail(cmd, QStringLiteral("expected REPO and VARIANT\n%1").arg(usage), 2);
     const QFileInfo repoInfo(positional[0]);
     if (!repoInfo.isDir())
         return fail(cmd, QStringLiteral("%1: no such folder").arg(positional[0]), 2);

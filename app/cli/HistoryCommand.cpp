@@ -3,6 +3,7 @@
 #include "cli/Commands.h"
 #include "cli/Output.h"
 
+#include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -24,24 +25,22 @@ QString duration(qint64 ms)
 int runHistory(const QStringList &arguments)
 {
     const QString cmd = arguments.value(0);
-    bool json = false;
-    QStringList positional;
-    for (int i = 1; i < arguments.size(); ++i) {
-        const QString &a = arguments[i];
-        if (a == QLatin1String("--json")) {
-            json = true;
-        } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            out() << kHistoryUsage;
-            out().flush();
-            return 0;
-        } else if (a.startsWith(QLatin1String("--"))) {
-            return fail(cmd, QStringLiteral("unknown option %1\n%2").arg(a, QString::fromLatin1(kHistoryUsage)), 2);
-        } else {
-            positional << a;
-        }
+    const QString usage = QString::fromLatin1(kHistoryUsage);
+    QCommandLineParser parser;
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    parser.addOptions({ help, jsonOption });
+    if (!parser.parse(arguments))
+        return fail(cmd, QStringLiteral("%1\n%2").arg(parser.errorText(), usage), 2);
+    if (parser.isSet(help)) {
+        out() << usage;
+        out().flush();
+        return 0;
     }
+    const bool json = parser.isSet(jsonOption);
+    const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return fail(cmd, QStringLiteral("expected REPO\n%1").arg(QString::fromLatin1(kHistoryUsage)), 2);
+        return fail(cmd, QStringLiteral("expected REPO\n%1").arg(usage), 2);
     const QFileInfo repoInfo(positional[0]);
     if (!repoInfo.isDir())
         return fail(cmd, QStringLiteral("%1: no such folder").arg(positional[0]), 2);

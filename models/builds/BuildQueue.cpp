@@ -173,8 +173,9 @@ void BuildQueue::startNext()
         connect(runner, &BuildRunner::stepChanged, this, [this, runner] { emit jobChanged(runner->job()); });
         connect(runner, &BuildRunner::linesReady, this, [this, id](const LogLines &lines) { emit linesReady(id, lines); });
         connect(runner, &BuildRunner::finished, this, [this, runner](const BuildJob &j) { onRunnerFinished(runner, j); });
-        emit orderChanged();
         runner->start(job);
+        // After start: before it, jobs() would list the runner with an empty job.
+        emit orderChanged();
         if (runner->isActive()) { // it may have failed at once (missing program)
             emit jobStarted(runner->job());
             emit jobChanged(runner->job());

@@ -88,7 +88,7 @@ void MatrixModel::setMachine(const MachineFit &fit)
 {
     m_machine = fit;
     rebuildCells();
-    if (rowCount() > 0)
+    if (rowCount() > 0 && columnCount() > 0) // a grid without columns has no cell to announce
         emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
@@ -96,7 +96,7 @@ void MatrixModel::setBuildStates(const QHash<QString, CellStatus> &states)
 {
     m_buildStates = states;
     rebuildCells();
-    if (rowCount() > 0)
+    if (rowCount() > 0 && columnCount() > 0) // a grid without columns has no cell to announce
         emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 

@@ -121,6 +121,54 @@ private slots:
         QCOMPARE(app({ QStringLiteral("history") }, &out, &err), 2);
     }
 
+    // Both commands parse with QCommandLineParser: help, unknown options and missing values
+    // as every other command has them.
+    void helpAndBadOptions_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::newRow("build") << QStringLiteral("build");
+        QTest::newRow("history") << QStringLiteral("history");
+    }
+    void helpAndBadOptions()
+    {
+        QFETCH(QString, command);
+        const QByteArray usage = QByteArrayLiteral("Usage: variant-studio ") + command.toUtf8() + ' ';
+        QByteArray out, err;
+        for (const QString &help : { QStringLiteral("--help"), QStringLiteral("-h") }) {
+            QCOMPARE(app({ command, help }, &out, &err), 0);
+            QVERIFY2(out.startsWith(usage), out.constData());
+        }
+        QCOMPARE(app({ command, m_tmp.path(), QStringLiteral("x"), QStringLiteral("--frobnicate") }, &out, &err), 2);
+        QVERIFY2(err.contains("frobnicate") && err.contains(usage), err.constData());
+        QVERIFY(out.isEmpty());
+        const QString valued = command == QLatin1String("build") ? QStringLiteral("--branch") : QStringLiteral("--json=yes");
+        QCOMPARE(app({ command, m_tmp.path(), valued }, &out, &err), 2);
+        QVERIFY2(err.contains(valued.section(QLatin1Char('='), 0, 0).toUtf8()) && err.contains(usage), err.constData());
+    }
+
+    // `--nix-option NAME=VALUE` is the documented `--nix-option NAME VALUE` in one word,
+    // and the two forms mix; a lone NAME is a bad argument.
+    void nixOptionTakesBothForms()
+    {
+        GitFixture repo;
+        QVERIFY(repo.write(QStringLiteral(".flox/pkgs/cli-eq.nix"), toyRecipe(QStringLiteral("cli-eq"), QStringLiteral("mkdir $out"))));
+        QVERIFY(repo.commitAll(QStringLiteral("recipes")));
+        QByteArray out, err;
+        const QStringList build { QStringLiteral("build"), repo.path(), QStringLiteral("cli-eq"), QStringLiteral("--backend"),
+            QStringLiteral("nix") };
+        QCOMPARE(app(build + QStringList { QStringLiteral("--nix-option"), QStringLiteral("sandbox") }, &out, &err), 2);
+        QVERIFY2(err.contains("NAME=VALUE") && err.contains("\"sandbox\""), err.constData());
+        QVERIFY2(!QFileInfo::exists(repo.filePath(QStringLiteral("result-cli-eq"))), "a bad argument builds nothing");
+
+        const int code = app(build
+                + QStringList { QStringLiteral("--nix-option"), QStringLiteral("build-users-group="),
+                    QStringLiteral("--nix-option=sandbox=false"), QStringLiteral("--nix-option"), QStringLiteral("substituters"),
+                    QString() },
+            &out, &err);
+        QVERIFY2(code == 0, err.constData());
+        QVERIFY(QFileInfo(repo.filePath(QStringLiteral("result-cli-eq"))).isSymLink());
+    }
+
 private:
     QTemporaryDir m_tmp;
 };

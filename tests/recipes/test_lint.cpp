@@ -344,6 +344,63 @@ private slots:
         QCOMPARE(Lint::severityName(LintProblem::Severity::Warning), QString("warning"));
     }
 
+    // Every text rule on recipe files: tests/recipes/lint/<rule>/ holds recipes named as
+    // variants (one branch) and problems.txt, the problems Lint finds in them, one
+    // LintProblem::toString() line each, compared byte for byte. After an intended
+    // change of a rule's message, regenerate with VS_UPDATE_REFERENCES=1 and review
+    // the diff before committing. Not here: symlink and unreadable depend on what the
+    // file system says of a file (a link, a FIFO, its size) and catalog on the
+    // repository's overlay; they stay inline above and in tests/repository.
+    void referenceProblems_data()
+    {
+        QTest::addColumn<QString>("folder");
+        const QDir lintDir(QStringLiteral(VS_SOURCE_DIR "/tests/recipes/lint"));
+        for (const QString &rule : lintDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+            QTest::newRow(qPrintable(rule)) << lintDir.filePath(rule);
+    }
+    void referenceProblems()
+    {
+        QFETCH(QString, folder);
+        const QDir dir(folder);
+        QList<RecipeFile> recipes;
+        for (const QString &name : dir.entryList({ QStringLiteral("*.nix") }, QDir::Files, QDir::Name)) {
+            QFile input(dir.filePath(name));
+            QVERIFY2(input.open(QIODevice::ReadOnly), qPrintable(input.fileName()));
+            recipes.append(recipe(name, QString::fromUtf8(input.readAll())));
+        }
+        QVERIFY2(!recipes.isEmpty(), qPrintable(folder));
+        const QList<LintProblem> problems = lint(recipes);
+        m_asserted.insert(dir.dirName());
+        const QByteArray found = (dump(problems) + QLatin1Char('\n')).toUtf8();
+        QFile reference(dir.filePath(QStringLiteral("problems.txt")));
+        if (qEnvironmentVariableIsSet("VS_UPDATE_REFERENCES")) {
+            QVERIFY(reference.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(reference.write(found), found.size());
+            reference.close();
+        }
+        QVERIFY2(reference.open(QIODevice::ReadOnly), qPrintable(reference.fileName()));
+        const QByteArray expected = reference.readAll();
+        QVERIFY2(expected.contains(" [" + dir.dirName().toUtf8() + "]\n"), "the reference shows its folder's rule");
+        if (found != expected) {
+            const QList<QByteArray> got = found.split('\n'), want = expected.split('\n');
+            for (qsizetype i = 0; i < std::max(got.size(), want.size()); ++i)
+                if (got.value(i) != want.value(i))
+                    QFAIL(qPrintable(QStringLiteral("%1:%2: expected '%3', found '%4'")
+                                         .arg(reference.fileName())
+                                         .arg(i + 1)
+                                         .arg(QString::fromUtf8(want.value(i)), QString::fromUtf8(got.value(i)))));
+        }
+    }
+
+    void everyTextRuleHasAReference()
+    {
+        const QStringList notFromText { QStringLiteral("symlink"), QStringLiteral("unreadable"), QStringLiteral("catalog") };
+        for (const LintRule &r : Lint::rules())
+            if (!notFromText.contains(r.id))
+                QVERIFY2(QFileInfo::exists(QStringLiteral(VS_SOURCE_DIR "/tests/recipes/lint/%1/problems.txt").arg(r.id)),
+                    qPrintable("no reference for rule " + r.id));
+    }
+
     void everyRuleWasAsserted()
     {
         for (const LintRule &r : Lint::rules())

@@ -52,5 +52,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestNewRepository)
+QTEST_GUILESS_MAIN(TestNewRepository)
 #include "test_newrepository.moc"

@@ -1,4 +1,3 @@
-#include "CellStatusColors.h"
 #include "catalog/Catalog.h"
 #include "itemmodels/MatrixFilterProxy.h"
 #include "itemmodels/MatrixModel.h"
@@ -159,21 +158,6 @@ private slots:
         QVERIFY(!empty.data(MatrixFilterProxy::DimmedRole).toBool());
         proxy.setFilter(MatrixFilterProxy::OnlyProblems);
         QVERIFY(defined.data(MatrixFilterProxy::DimmedRole).toBool());
-    }
-
-    void coloursDifferInBothPalettes()
-    {
-        for (bool dark : { false, true }) {
-            QSet<QRgb> seen;
-            for (CellStatus s : CellStatusInfo::all()) {
-                seen.insert(CellStatusColors::color(s, dark).rgb());
-                QVERIFY(!CellStatusInfo::glyph(s).isEmpty());
-                // Contrast between ink and fill stays readable.
-                const int diff = qAbs(CellStatusColors::color(s, dark).lightness() - CellStatusColors::textColor(s, dark).lightness());
-                QVERIFY2(diff > 100, qPrintable(CellStatusInfo::name(s)));
-            }
-            QCOMPARE(seen.size(), int(CellStatusInfo::all().size()));
-        }
     }
 };
 

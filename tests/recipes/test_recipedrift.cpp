@@ -47,5 +47,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRecipeDrift)
+QTEST_GUILESS_MAIN(TestRecipeDrift)
 #include "test_recipedrift.moc"

@@ -1,0 +1,26 @@
+# PyTorch cpu-avx512
+{ pkgs ? import <nixpkgs> {} }:
+let
+  nixpkgs_pinned = import (builtins.fetchTarball {
+    url = "https://github.com/NixOS/nixpkgs/archive/6a030d535719c5190187c4cec156f335e95e3211.tar.gz";
+  }) {
+    config = {
+      allowUnfree = true;
+      cudaSupport = false;
+    };
+  };
+  cpuFlags = [ ];
+in
+  (nixpkgs_pinned.python313Packages.torch.override {
+    cudaSupport = false;
+  }).overrideAttrs (oldAttrs: {
+    pname = "pytorch-python313-cpu-avx512";
+    preConfigure = (oldAttrs.preConfigure or "") + ''
+      export CXXFLAGS="$CXXFLAGS ${nixpkgs_pinned.lib.concatStringsSep " " cpuFlags}"
+      export CFLAGS="$CFLAGS ${nixpkgs_pinned.lib.concatStringsSep " " cpuFlags}"
+    '';
+    meta = oldAttrs.meta // {
+      description = "PyTorch cpu-avx512";
+      platforms = [ "x86_64-linux" ];
+    };
+  })

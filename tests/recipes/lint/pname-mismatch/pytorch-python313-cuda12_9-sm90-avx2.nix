@@ -1,0 +1,33 @@
+# PyTorch cuda12_9-sm90-avx2
+{ pkgs ? import <nixpkgs> {} }:
+let
+  nixpkgs_pinned = import (builtins.fetchTarball {
+    url = "https://github.com/NixOS/nixpkgs/archive/6a030d535719c5190187c4cec156f335e95e3211.tar.gz";
+  }) {
+    config = {
+      allowUnfree = true;
+      cudaSupport = true;
+    };
+    overlays = [
+      (final: prev: { cudaPackages = final.cudaPackages_12_9; })
+    ];
+  };
+  gpuArchNum = "90";
+  gpuArchSM = "9.0";
+  cpuFlags = [ "-mavx2" "-mfma" "-mf16c" ];
+in
+  (nixpkgs_pinned.python313Packages.torch.override {
+    cudaSupport = true;
+    gpuTargets = [ gpuArchSM ];
+  }).overrideAttrs (oldAttrs: {
+    pname = "pytorch210-python313-cuda12_9-sm90-avx2";
+    preConfigure = (oldAttrs.preConfigure or "") + ''
+      export CXXFLAGS="$CXXFLAGS ${nixpkgs_pinned.lib.concatStringsSep " " cpuFlags}"
+      export CFLAGS="$CFLAGS ${nixpkgs_pinned.lib.concatStringsSep " " cpuFlags}"
+      export TORCH_CUDA_ARCH_LIST="${gpuArchSM}"
+    '';
+    meta = oldAttrs.meta // {
+      description = "PyTorch cuda12_9-sm90-avx2";
+      platforms = [ "x86_64-linux" ];
+    };
+  })
