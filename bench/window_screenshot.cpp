@@ -60,7 +60,8 @@ int main(int argc, char **argv)
             window.showBanner(banner);
         QTimer::singleShot(300, &app, [&] {
             const bool saved = window.grab().save(output);
-            std::fprintf(stderr, "%s %s (%dx%d)\n", saved ? "saved" : "could not save", qPrintable(output), window.width(), window.height());
+            std::fprintf(
+                stderr, "%s %s (%dx%d)\n", saved ? "saved" : "could not save", qPrintable(output), window.width(), window.height());
             app.exit(saved ? 0 : 1);
         });
     });

@@ -144,11 +144,7 @@ private slots:
         QVERIFY(repo.write(QStringLiteral(".flox/pkgs/pub.nix"), "{ }: null\n"));
         QVERIFY(repo.commitAll(QStringLiteral("r")));
         QTemporaryDir bare;
-        QCOMPARE(
-            runProgram(QStringLiteral("git"), { QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"), bare.path() }), 0);
-        QVERIFY(repo.git({ QStringLiteral("remote"), QStringLiteral("add"), QStringLiteral("origin"), bare.path() }));
-        QVERIFY(repo.git(
-            { QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("-u"), QStringLiteral("origin"), QStringLiteral("main") }));
+        QVERIFY(addPushedRemote(repo, bare));
 
         BuildQueue queue(m_settings);
         BuildHistory history(repo.path(), m_settings.historyDirectory());

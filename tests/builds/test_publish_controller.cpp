@@ -101,11 +101,7 @@ private slots:
         QVERIFY(repo.write(QStringLiteral(".flox/pkgs/other.nix"), "{ }: null\n"));
         QVERIFY(repo.commitAll(QStringLiteral("r")));
         QTemporaryDir bare;
-        QCOMPARE(
-            runProgram(QStringLiteral("git"), { QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"), bare.path() }), 0);
-        QVERIFY(repo.git({ QStringLiteral("remote"), QStringLiteral("add"), QStringLiteral("origin"), bare.path() }));
-        QVERIFY(repo.git(
-            { QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("-u"), QStringLiteral("origin"), QStringLiteral("main") }));
+        QVERIFY(addPushedRemote(repo, bare));
         BuildQueue queue(m_settings);
         BuildHistory history(repo.path(), m_settings.historyDirectory());
         queue.setHistory(&history);
@@ -140,7 +136,8 @@ private slots:
         QCOMPARE(toString(job.state), toString(BuildState::Succeeded));
         QVERIFY(!controller.isPublishing());
         const QStringList lines = logText(*controller.log());
-        QVERIFY2(lines.join(QLatin1Char('\n')).contains(QStringLiteral("published to 'the-org'")), qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(
+            lines.join(QLatin1Char('\n')).contains(QStringLiteral("published to 'the-org'")), qPrintable(lines.join(QLatin1Char('\n'))));
         for (const QString &line : lines)
             QVERIFY2(!line.contains(QStringLiteral("other")), qPrintable(line));
         QCOMPARE(AppSettings().publishOrganisation(), QStringLiteral("the-org"));

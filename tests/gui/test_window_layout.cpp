@@ -34,10 +34,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
     }
 
-    void init()
-    {
-        QSettings().remove(QStringLiteral("window"));
-    }
+    void init() { QSettings().remove(QStringLiteral("window")); }
 
     void firstStartGivesThePreviewRoomToRead()
     {
@@ -102,7 +99,7 @@ private slots:
         const QList<int> split = w.splitter()->sizes();
         // A long message with an unbreakable path, as a failed open shows.
         w.showBanner(QStringLiteral("Cannot open /home/someone/src/%1/pytorch-builds: not a git repository")
-                .arg(QStringLiteral("very-long-folder-name-").repeated(8)));
+                         .arg(QStringLiteral("very-long-folder-name-").repeated(8)));
         QTRY_VERIFY(!w.bannerText().isEmpty());
         QCoreApplication::processEvents();
         QVERIFY(w.findChild<QLabel *>(QStringLiteral("messageBanner"))->isVisible());
