@@ -2,7 +2,9 @@
 
 #include "BuildLogView.h"
 #include "BuildNotifier.h"
+#include "JobLogFollower.h"
 #include "MatrixController.h"
+#include "PublishController.h"
 #include "PublishDialog.h"
 #include "QueueView.h"
 #include "RepositoryController.h"
@@ -27,6 +29,7 @@ BuildController::BuildController(QMainWindow *window, MatrixController *matrix, 
     , m_repository(repository)
     , m_queue(new BuildQueue(BuildSettings::load(), this))
     , m_log(new LogModel(this))
+    , m_follower(new JobLogFollower(m_queue, m_log, this))
     , m_logView(new BuildLogView)
     , m_queueView(new QueueView(m_queue))
     , m_notifier(new BuildNotifier(window))
@@ -56,24 +59,16 @@ BuildController::BuildController(QMainWindow *window, MatrixController *matrix, 
     connect(m_cancel, &QAction::triggered, this, &BuildController::cancelSelected);
     connect(m_publish, &QAction::triggered, this, &BuildController::publishSelected);
 
-    connect(m_queue, &BuildQueue::jobChanged, this, [this](const BuildJob &job) {
-        recolour();
-        if (job.id == m_shownJob)
-            m_logView->setJob(job);
-    });
+    // The log dock follows the job that started last.
+    connect(m_follower, &JobLogFollower::jobChanged, m_logView, &BuildLogView::setJob);
+    connect(m_queue, &BuildQueue::jobChanged, this, &BuildController::recolour);
     connect(m_queue, &BuildQueue::jobStarted, this, &BuildController::showJob);
     connect(m_queue, &BuildQueue::jobFinished, this, [this](const BuildJob &job) {
-        if (job.id == m_shownJob)
-            m_logView->setJob(job);
         m_notifier->notifyFinished(job);
         recolour();
     });
     connect(m_queue, &BuildQueue::jobAdded, this, &BuildController::recolour);
     connect(m_queue, &BuildQueue::jobRemoved, this, &BuildController::recolour);
-    connect(m_queue, &BuildQueue::linesReady, this, [this](quint64 id, const LogLines &lines) {
-        if (id == m_shownJob)
-            m_log->appendLines(lines);
-    });
     connect(m_repository, &RepositoryController::scanFinished, this, &BuildController::repositoryChanged);
 }
 
@@ -118,9 +113,7 @@ void BuildController::recolour()
 
 void BuildController::showJob(const BuildJob &job)
 {
-    m_shownJob = job.id;
-    m_log->clear();
-    m_logView->setJob(job);
+    m_follower->follow(job);
     m_logDock->raise();
 }
 
@@ -178,7 +171,10 @@ void BuildController::publishSelected()
         return;
     }
     const QString variant = cells.first().data(MatrixModel::VariantNameRole).toString();
-    PublishDialog dialog(m_queue, m_history, m_repository->root(), m_matrix->model()->branch(), variant, m_window);
+    PublishController publishing(m_queue, m_history, m_repository->root(), m_matrix->model()->branch(), variant);
+    PublishDialog dialog(variant, m_matrix->model()->branch(), m_window);
+    publishing.attach(&dialog);
+    publishing.recheck();
     dialog.exec();
 }
 

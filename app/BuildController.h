@@ -12,6 +12,7 @@ class BuildHistory;
 class BuildLogView;
 class BuildNotifier;
 class BuildQueue;
+class JobLogFollower;
 class LogModel;
 class MatrixController;
 class QueueView;
@@ -57,6 +58,7 @@ private:
     BuildQueue *m_queue;
     BuildHistory *m_history = nullptr;
     LogModel *m_log;
+    JobLogFollower *m_follower;
     BuildLogView *m_logView;
     QueueView *m_queueView;
     BuildNotifier *m_notifier;
@@ -65,7 +67,6 @@ private:
     QAction *m_build;
     QAction *m_cancel;
     QAction *m_publish;
-    quint64 m_shownJob = 0;
 };
 
 } // namespace vs

@@ -13,6 +13,7 @@
 #include "RepositoryController.h"
 #include "ScanAdapter.h"
 #include "SliceSelector.h"
+#include "WindowLayout.h"
 #include "itemmodels/BranchListModel.h"
 #include "itemmodels/MatrixModel.h"
 #include "repository/NewRepository.h"
@@ -57,12 +58,29 @@ MainWindow::MainWindow(QWidget *parent)
     showBanner(tr("No repository open: this is the catalogue's plan. Open a build repository (File › Open…, or drop a folder here) "
                   "or create one with File › New Build Repository…"));
     resize(1400, 860);
-    // The grid gets the room; the docks start compact.
-    resizeDocks({ m_hardwareDock }, { 330 }, Qt::Horizontal);
-    resizeDocks({ m_builds->logDock() }, { 170 }, Qt::Vertical);
+    // Defaults: the docks start compact, the grid and the preview get the room.
+    resizeDocks({ m_branchDock }, { 230 }, Qt::Horizontal);
+    resizeDocks({ m_branchDock, m_hardwareDock }, { 330, 270 }, Qt::Vertical);
+    resizeDocks({ m_builds->logDock() }, { 130 }, Qt::Vertical);
+    m_layoutRestored = m_layout->restore();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::saveLayout() const
+{
+    m_layout->save();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // The split needs the real widths: known once the window is laid out for showing.
+    if (!m_shownOnce && !m_layoutRestored)
+        m_layout->shareSplit(m_preview->readerWidth(), m_view->allColumnsWidth() + 8);
+
+    m_shownOnce = true;
+}
 
 void MainWindow::buildLayout()
 {
@@ -76,40 +94,47 @@ void MainWindow::buildLayout()
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->setFrameShape(QFrame::StyledPanel);
     m_banner->setMargin(6);
+    m_banner->setMinimumWidth(1); // a long path in it must not widen the column
     m_banner->hide();
     m_view = new MatrixView(center);
     m_legend = new Legend(center);
+    // The banner sits below the grid, in the room the grid leaves free: showing it never moves the grid.
     column->addWidget(m_selector);
-    column->addWidget(m_banner);
-    column->addWidget(m_view, 1);
+    column->addWidget(m_view);
     column->addWidget(m_legend);
+    column->addWidget(m_banner);
+    column->addStretch(1);
 
     m_branchModel = new BranchListModel(this);
     m_branches = new BranchList(this);
     m_branches->setModel(m_branchModel);
     m_preview = new RecipePreview(this);
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->setObjectName(QStringLiteral("mainSplitter"));
-    // The left column: a hint while no repository is open, then the branches.
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->setObjectName(QStringLiteral("mainSplitter"));
+    m_split->setChildrenCollapsible(false);
+    m_split->addWidget(center);
+    m_split->addWidget(m_preview);
+    m_split->setStretchFactor(0, 1);
+    m_split->setStretchFactor(1, 1);
+    setCentralWidget(m_split);
+
+    // The left column, docked: a hint while no repository is open, then the branches; below, this machine.
     auto *left = new QWidget(this);
     auto *leftColumn = new QVBoxLayout(left);
-    leftColumn->setContentsMargins(0, 0, 0, 0);
+    leftColumn->setContentsMargins(4, 0, 0, 0);
     m_hint = new QLabel(tr("Open a build repository to see its matrix."), left);
     m_hint->setObjectName(QStringLiteral("noRepositoryHint"));
     m_hint->setWordWrap(true);
     leftColumn->addWidget(m_hint);
     leftColumn->addWidget(m_branches, 1);
-    split->addWidget(left);
-    split->addWidget(center);
-    split->addWidget(m_preview);
-    split->setStretchFactor(0, 0);
-    split->setStretchFactor(1, 3);
-    split->setStretchFactor(2, 2);
-    split->setSizes({ 210, 780, 420 });
-    setCentralWidget(split);
-
+    m_branchDock = new QDockWidget(tr("Branches"), this);
+    m_branchDock->setObjectName(QStringLiteral("branchDock"));
+    m_branchDock->setWidget(left);
     m_hardwareDock = new HardwareDock(this);
-    addDockWidget(Qt::RightDockWidgetArea, m_hardwareDock);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_branchDock);
+    addDockWidget(Qt::LeftDockWidgetArea, m_hardwareDock);
+    m_layout = std::make_unique<WindowLayout>(this, m_split);
 }
 
 void MainWindow::buildStatusBar()
@@ -150,6 +175,7 @@ void MainWindow::buildMenus()
     QMenu *build = menuBar()->addMenu(tr("&Build"));
     build->addActions(m_builds->actions());
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_branchDock->toggleViewAction());
     view->addAction(m_hardwareDock->toggleViewAction());
     view->addAction(m_builds->logDock()->toggleViewAction());
     view->addAction(m_builds->queueDock()->toggleViewAction());
@@ -334,6 +360,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     m_builds->stopAll();
+    saveLayout();
     event->accept();
 }
 

@@ -2,9 +2,13 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QSplitter;
 class QToolButton;
 
 namespace vs {
@@ -23,6 +27,7 @@ class RecipeActions;
 class RecipePreview;
 class RepositoryController;
 class SliceSelector;
+class WindowLayout;
 
 // Wires models to views; computes nothing itself.
 class MainWindow : public QMainWindow {
@@ -50,6 +55,10 @@ public:
     RecipePreview *preview() const { return m_preview; }
     BranchList *branchList() const { return m_branches; }
     HardwareDock *hardwareDock() const { return m_hardwareDock; }
+    QDockWidget *branchDock() const { return m_branchDock; }
+    QSplitter *splitter() const { return m_split; } // the grid | the preview
+    // Remembers the pane sizes for the next start (done when the window closes).
+    void saveLayout() const;
     // Shows one branch of the open repository in the grid.
     void showBranch(const QString &name);
     // For a termination signal: stop every build's process group (recorded as
@@ -58,6 +67,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -81,6 +91,8 @@ private:
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancel = nullptr;
     BranchList *m_branches = nullptr;
+    QDockWidget *m_branchDock = nullptr;
+    QSplitter *m_split = nullptr;
     BranchListModel *m_branchModel = nullptr;
     RecipePreview *m_preview = nullptr;
     HardwareDock *m_hardwareDock = nullptr;
@@ -91,6 +103,9 @@ private:
     PreviewController *m_previewController = nullptr;
     RecipeActions *m_actions = nullptr;
     HardwareController *m_hardware = nullptr;
+    std::unique_ptr<WindowLayout> m_layout;
+    bool m_layoutRestored = false;
+    bool m_shownOnce = false;
     bool m_quitWithoutAsking = false;
 };
 

@@ -1,5 +1,5 @@
-// Saves a PNG of the real window on a realistic repository (docs/screenshot.png).
-// Usage: window_screenshot OUTPUT.png [hardware-fixture-dir]
+// Saves a PNG of the real window on a realistic repository (docs/screenshot*.png).
+// Usage: window_screenshot OUTPUT.png [--size WIDTHxHEIGHT] [--banner TEXT] [hardware-fixture-dir]
 // Run on the offscreen platform: QT_QPA_PLATFORM=offscreen QT_QPA_FONTDIR=/usr/share/fonts/truetype
 #include "DemoRepository.h"
 #include "HardwareController.h"
@@ -9,6 +9,7 @@
 #include "itemmodels/MatrixModel.h"
 
 #include <QApplication>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -18,26 +19,49 @@
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true); // leave the user's recent repositories alone
-    const QString output = app.arguments().value(1, QStringLiteral("screenshot.png"));
-    const QString hardware = app.arguments().value(2);
+    QStandardPaths::setTestModeEnabled(true); // leave the user's settings and recent repositories alone
+    QStringList args = app.arguments().mid(1);
+    QSize size(1500, 900);
+    QString banner;
+    for (int i = 0; i + 1 < args.size();) {
+        if (args[i] == QLatin1String("--size")) {
+            const auto match = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(args[i + 1]);
+            if (!match.hasMatch()) {
+                std::fprintf(stderr, "--size takes WIDTHxHEIGHT, e.g. 1280x800\n");
+                return 2;
+            }
+            size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+        } else if (args[i] == QLatin1String("--banner")) {
+            banner = args[i + 1];
+        } else {
+            ++i;
+            continue;
+        }
+        args.remove(i, 2);
+    }
+    const QString output = args.value(0, QStringLiteral("screenshot.png"));
+    const QString hardware = args.value(1);
     if (!hardware.isEmpty())
         qputenv("VARIANT_STUDIO_HARDWARE_DIR", hardware.toLocal8Bit());
     QTemporaryDir temp;
-    const auto demo = vs::bench::DemoRepository::create(temp.filePath(QStringLiteral("pytorch-builds")), 3, 120);
+    // Nine release lines, as in the repositories this was shaped on.
+    const auto demo = vs::bench::DemoRepository::create(temp.filePath(QStringLiteral("pytorch-builds")), 9, 120);
     if (!demo.ok()) {
         std::fprintf(stderr, "%s\n", qPrintable(demo.error));
         return 1;
     }
     vs::MainWindow window;
-    window.resize(1500, 900);
+    window.resize(size);
     window.show();
     window.startHardwareProbe();
     QObject::connect(window.repository(), &vs::RepositoryController::scanFinished, &app, [&] {
         window.hardware()->goToMyCell();
+        if (!banner.isEmpty())
+            window.showBanner(banner);
         QTimer::singleShot(300, &app, [&] {
             const bool saved = window.grab().save(output);
-            std::fprintf(stderr, "%s %s\n", saved ? "saved" : "could not save", qPrintable(output));
+            std::fprintf(
+                stderr, "%s %s (%dx%d)\n", saved ? "saved" : "could not save", qPrintable(output), window.width(), window.height());
             app.exit(saved ? 0 : 1);
         });
     });

@@ -1,14 +1,14 @@
 #include "Legend.h"
 
-#include "StatusDelegate.h"
+#include "CellMarks.h"
 #include "CellStatusColors.h"
+#include "StatusDelegate.h"
 #include "itemmodels/CellStatus.h"
 
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPainter>
-#include <QPainterPath>
 
 namespace vs {
 
@@ -43,30 +43,64 @@ void Legend::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void Legend::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const int columns = columnsFor(width());
+    if (columns != m_columns)
+        place(columns);
+}
+
+int Legend::entryWidth() const
+{
+    int widest = 0;
+    for (const Entry &e : m_entries)
+        widest = qMax(widest, e.icon->sizeHint().width() + m_grid->horizontalSpacing() + e.label->sizeHint().width());
+    return widest;
+}
+
+int Legend::columnsFor(int width) const
+{
+    const QMargins margins = m_grid->contentsMargins();
+    const int room = width - margins.left() - margins.right() + m_grid->horizontalSpacing();
+    return qBound(1, room / qMax(1, entryWidth() + m_grid->horizontalSpacing()), 6);
+}
+
+void Legend::place(int columns)
+{
+    m_columns = columns;
+    for (const Entry &e : std::as_const(m_entries)) {
+        m_grid->removeWidget(e.icon);
+        m_grid->removeWidget(e.label);
+    }
+    for (int c = 0; c < m_grid->columnCount(); ++c)
+        m_grid->setColumnStretch(c, 0);
+    for (int i = 0; i < m_entries.size(); ++i) {
+        m_grid->addWidget(m_entries[i].icon, i / columns, (i % columns) * 2);
+        m_grid->addWidget(m_entries[i].label, i / columns, (i % columns) * 2 + 1);
+    }
+    m_grid->setColumnStretch(columns * 2, 1);
+}
+
 void Legend::rebuild()
 {
     delete layout();
     qDeleteAll(findChildren<QLabel *>(Qt::FindDirectChildrenOnly));
-    auto *grid = new QGridLayout(this);
-    grid->setContentsMargins(4, 2, 4, 2);
-    grid->setHorizontalSpacing(14);
-    grid->setVerticalSpacing(2);
+    m_entries.clear();
+    m_grid = new QGridLayout(this);
+    m_grid->setContentsMargins(4, 2, 4, 2);
+    m_grid->setHorizontalSpacing(14);
+    m_grid->setVerticalSpacing(2);
     const bool dark = StatusDelegate::isDark(palette());
     const int size = fontMetrics().height() + 2;
     const qreal dpr = devicePixelRatioF();
-    int column = 0, row = 0;
     auto add = [&](const QPixmap &pm, const QString &text, const QString &tip) {
         auto *icon = new QLabel(this);
         icon->setPixmap(pm);
         auto *label = new QLabel(text, this);
         icon->setToolTip(tip);
         label->setToolTip(tip);
-        grid->addWidget(icon, row, column * 2);
-        grid->addWidget(label, row, column * 2 + 1);
-        if (++column == 6) {
-            column = 0;
-            ++row;
-        }
+        m_entries.append(Entry { icon, label });
     };
     for (CellStatus s : CellStatusInfo::all())
         add(swatch(CellStatusColors::color(s, dark), CellStatusColors::textColor(s, dark), CellStatusInfo::glyph(s), font(), size, dpr),
@@ -77,23 +111,18 @@ void Legend::rebuild()
     QPixmap runs = swatch(base, ink, QString(), font(), size, dpr);
     {
         QPainter p(&runs);
-        const QRect m = StatusDelegate::runsHereMarkRect(QRect(0, 0, size, size));
-        QPainterPath tri;
-        tri.moveTo(m.topLeft());
-        tri.lineTo(m.topRight());
-        tri.lineTo(m.bottomRight());
-        tri.closeSubpath();
-        p.fillPath(tri, ink);
+        CellMarks::paintRunsHere(&p, QRect(0, 0, size, size), ink);
     }
     add(runs, tr("runs on this machine"), tr("A corner mark: this machine's GPU, driver and CPU can run the variant."));
     QPixmap recommended = swatch(base, ink, QString(), font(), size, dpr);
     {
         QPainter p(&recommended);
-        p.setPen(QPen(palette().color(QPalette::WindowText), 3));
-        p.drawRect(QRect(1, 1, size - 3, size - 3));
+        CellMarks::paintRecommended(&p, QRect(0, 0, size, size), palette().color(QPalette::WindowText));
     }
     add(recommended, tr("recommended"), tr("A bold frame: the best variant for this machine."));
-    grid->setColumnStretch(12, 1);
+    // As narrow as one entry: the columns follow the width (resizeEvent).
+    setMinimumWidth(entryWidth() + m_grid->contentsMargins().left() + m_grid->contentsMargins().right());
+    place(isVisible() ? columnsFor(width()) : m_columns);
 }
 
 } // namespace vs

@@ -4,6 +4,7 @@
 
 #include <QContextMenuEvent>
 #include <QHeaderView>
+#include <QScrollBar>
 
 namespace vs {
 
@@ -22,7 +23,23 @@ MatrixView::MatrixView(QWidget *parent)
     horizontalHeader()->setMinimumSectionSize(64);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() * 2);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+    connect(verticalHeader(), &QHeaderView::sectionCountChanged, this, [this] { updateGeometry(); });
     connect(this, &QAbstractItemView::doubleClicked, this, &MatrixView::cellActivated);
+}
+
+QSize MatrixView::sizeHint() const
+{
+    QSize hint = QTableView::sizeHint();
+    hint.setHeight(horizontalHeader()->sizeHint().height() + verticalHeader()->length() + 2 * frameWidth());
+    return hint;
+}
+
+int MatrixView::allColumnsWidth() const
+{
+    const int columns = model() ? model()->columnCount() : 0;
+    return verticalHeader()->sizeHint().width() + columns * horizontalHeader()->minimumSectionSize() + 2 * frameWidth()
+        + verticalScrollBar()->sizeHint().width();
 }
 
 void MatrixView::setModel(QAbstractItemModel *model)

@@ -5,12 +5,17 @@
 namespace vs {
 
 // The matrix grid: status cells painted by StatusDelegate, the darwin row as one
-// wide cell, keyboard navigation and extended (multi-)selection.
+// wide cell, keyboard navigation and extended (multi-)selection. It asks for the
+// height of its rows and no more, so what is laid out below it (a banner) takes
+// the free room instead of moving the grid.
 class MatrixView : public QTableView {
     Q_OBJECT
 public:
     explicit MatrixView(QWidget *parent = nullptr);
     void setModel(QAbstractItemModel *model) override;
+    QSize sizeHint() const override;
+    // The width that shows every column at its minimum size, without scrolling sideways.
+    int allColumnsWidth() const;
     // The darwin row's row number in the model (it spans all columns).
     void setSpannedRow(int row);
 

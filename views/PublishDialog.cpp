@@ -1,46 +1,31 @@
 #include "PublishDialog.h"
 #include "BuildLogView.h"
-#include "builds/BuildHistory.h"
-#include "builds/BuildQueue.h"
-#include "itemmodels/LogModel.h"
-#include "settings/AppSettings.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace vs {
 
-PublishDialog::PublishDialog(
-    BuildQueue *queue, BuildHistory *history, const QString &repoRoot, const QString &branch, const QString &variant, QWidget *parent)
+PublishDialog::PublishDialog(const QString &variant, const QString &branch, QWidget *parent)
     : QDialog(parent)
-    , m_queue(queue)
-    , m_history(history)
-    , m_repoRoot(repoRoot)
-    , m_branch(branch)
-    , m_variant(variant)
     , m_org(new QLineEdit(this))
     , m_orgHint(new QLabel(this))
     , m_checkList(new QListWidget(this))
     , m_recheck(new QPushButton(tr("Check &again"), this))
     , m_publish(new QPushButton(tr("&Publish"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
-    , m_log(new LogModel(this))
     , m_logView(new BuildLogView(this))
 {
     setWindowTitle(tr("Publish %1").arg(variant));
-    m_org->setText(AppSettings().publishOrganisation());
     m_org->setPlaceholderText(tr("your Flox organisation"));
     m_org->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z0-9_-]*")), m_org));
     m_orgHint->setText(tr("Letters, digits, - and _ only."));
-    m_logView->setLogModel(m_log);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Organisation:"), m_org);
@@ -59,29 +44,10 @@ PublishDialog::PublishDialog(
     // Publish must not close the dialog: the output streams into it.
     disconnect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_publish, &QPushButton::clicked, this, &PublishDialog::publish);
-    connect(m_recheck, &QPushButton::clicked, this, &PublishDialog::recheck);
-    connect(m_org, &QLineEdit::textChanged, this, &PublishDialog::updatePublishButton);
-
-    connect(m_queue, &BuildQueue::linesReady, this, [this](quint64 id, const LogLines &lines) {
-        if (id == m_jobId)
-            m_log->appendLines(lines);
-    });
-    connect(m_queue, &BuildQueue::jobChanged, this, [this](const BuildJob &job) {
-        if (job.id == m_jobId)
-            m_logView->setJob(job);
-    });
-    connect(m_queue, &BuildQueue::jobFinished, this, [this](const BuildJob &job) {
-        if (job.id != m_jobId)
-            return;
-        m_jobId = 0;
-        m_logView->setJob(job);
-        emit publishFinished(job);
-        if (job.state == BuildState::Succeeded)
-            emit published(job);
-        recheck();
-    });
-    recheck();
+    connect(m_publish, &QPushButton::clicked, this, &PublishDialog::publishRequested);
+    connect(m_recheck, &QPushButton::clicked, this, &PublishDialog::recheckRequested);
+    connect(m_org, &QLineEdit::textChanged, this, &PublishDialog::organisationEdited);
+    setPublishEnabled(false);
 }
 
 QString PublishDialog::organisation() const
@@ -89,33 +55,31 @@ QString PublishDialog::organisation() const
     return m_org->text().trimmed();
 }
 
-void PublishDialog::recheck()
+void PublishDialog::setOrganisation(const QString &organisation)
 {
-    if (m_checking)
-        return;
-    m_checking = true;
-    m_checkList->clear();
-    m_checkList->addItem(tr("Checking…"));
-    updatePublishButton();
-    // git runs in the checks: off the UI thread, with a snapshot of the history.
-    const auto cells = m_history ? m_history->cells() : PublishChecks::Cells();
-    const QString repo = m_repoRoot, branch = m_branch, variant = m_variant;
-    const QString gitProgram = m_queue->settings().gitProgram;
-    auto *watcher = new QFutureWatcher<QList<PublishCheck>>(this);
-    connect(watcher, &QFutureWatcher<QList<PublishCheck>>::finished, this, [this, watcher] {
-        m_checks = watcher->result();
-        watcher->deleteLater();
-        m_checking = false;
-        showChecks();
-        emit checksUpdated();
-    });
-    watcher->setFuture(QtConcurrent::run([=] { return PublishChecks::evaluate(repo, branch, variant, cells, gitProgram); }));
+    m_org->setText(organisation);
 }
 
-void PublishDialog::showChecks()
+void PublishDialog::setLogModel(LogModel *model)
+{
+    m_logView->setLogModel(model);
+}
+
+void PublishDialog::setJob(const BuildJob &job)
+{
+    m_logView->setJob(job);
+}
+
+void PublishDialog::showChecking()
 {
     m_checkList->clear();
-    for (const PublishCheck &c : m_checks) {
+    m_checkList->addItem(tr("Checking…"));
+}
+
+void PublishDialog::showChecks(const QList<PublishCheck> &checks)
+{
+    m_checkList->clear();
+    for (const PublishCheck &c : checks) {
         // Never colour alone: a mark and the words say it too.
         auto *item = new QListWidgetItem((c.met ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + c.message, m_checkList);
         item->setToolTip(c.met ? tr("met") : tr("not met"));
@@ -123,35 +87,21 @@ void PublishDialog::showChecks()
             item->setForeground(
                 palette().color(QPalette::Active, QPalette::Text).lightness() > 128 ? QColor(255, 120, 120) : QColor(180, 0, 0));
     }
-    updatePublishButton();
 }
 
-void PublishDialog::updatePublishButton()
+void PublishDialog::setOrganisationHintVisible(bool visible)
 {
-    const bool orgOk = PublishChecks::isValidOrg(organisation());
-    m_orgHint->setVisible(!orgOk);
-    m_publish->setEnabled(!m_checking && m_jobId == 0 && orgOk && PublishChecks::allMet(m_checks));
-    m_recheck->setEnabled(!m_checking && m_jobId == 0);
+    m_orgHint->setVisible(visible);
 }
 
-void PublishDialog::publish()
+void PublishDialog::setPublishEnabled(bool enabled)
 {
-    if (!m_publish->isEnabled())
-        return;
-    AppSettings().setPublishOrganisation(organisation());
-    BuildJob job;
-    job.kind = BuildKind::Publish;
-    job.repoRoot = m_repoRoot;
-    job.branch = m_branch;
-    job.variant = m_variant;
-    job.org = organisation();
-    job.backend = BuildBackend::Flox;
-    m_log->clear();
-    m_jobId = m_queue->enqueue(job);
-    BuildJob shown = job;
-    shown.id = m_jobId;
-    m_logView->setJob(shown);
-    updatePublishButton();
+    m_publish->setEnabled(enabled);
+}
+
+void PublishDialog::setRecheckEnabled(bool enabled)
+{
+    m_recheck->setEnabled(enabled);
 }
 
 } // namespace vs

@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -36,6 +37,9 @@ RecipePreview::RecipePreview(QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtitle->setWordWrap(true);
+    // A long variant name or path must not widen the pane (and squeeze the others): they are cut instead.
+    m_title->setMinimumWidth(1);
+    m_subtitle->setMinimumWidth(1);
     m_banner->setObjectName(QStringLiteral("previewBanner"));
     m_banner->setWordWrap(true);
     m_banner->setFrameShape(QFrame::StyledPanel);
@@ -85,11 +89,17 @@ QString RecipePreview::themeName() const
     return m_highlighter->theme().name();
 }
 
+int RecipePreview::readerWidth() const
+{
+    const int columns = 100;
+    return QFontMetrics(m_editor->font()).horizontalAdvance(QLatin1Char('x')) * columns + 2 * m_editor->frameWidth()
+        + m_editor->verticalScrollBar()->sizeHint().width() + 2 * int(m_editor->document()->documentMargin());
+}
+
 void RecipePreview::applyTheme()
 {
-    const bool dark = StatusDelegate::isDark(palette());
-    m_highlighter->setTheme(
-        m_repository->defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme : KSyntaxHighlighting::Repository::LightTheme));
+    // KSyntaxHighlighting picks the theme that fits the palette's base and highlight.
+    m_highlighter->setTheme(m_repository->themeForPalette(palette()));
     m_highlighter->rehighlight();
 }
 

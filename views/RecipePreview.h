@@ -41,6 +41,8 @@ public:
     QPlainTextEdit *editor() const { return m_editor; }
     QString definitionName() const; // "Nix"
     QString themeName() const;
+    // The width that shows a recipe's lines uncut (100 columns of the editor's font).
+    int readerWidth() const;
 
 protected:
     void changeEvent(QEvent *event) override;

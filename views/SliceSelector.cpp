@@ -45,8 +45,10 @@ SliceSelector::SliceSelector(QWidget *parent)
     add(tr("C&UDA:"), m_cuda);
     row->addStretch(1);
     add(tr("S&how:"), m_filter);
-    for (QComboBox *box : { m_package, m_python, m_cuda })
+    for (QComboBox *box : { m_package, m_python, m_cuda }) {
+        box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // a narrow column cuts "Show", never the slice
         connect(box, &QComboBox::currentIndexChanged, this, &SliceSelector::emitSlice);
+    }
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (i >= 0)
             emit filterChosen(i);

@@ -1,24 +1,18 @@
 #include "StatusDelegate.h"
 
+#include "CellMarks.h"
 #include "CellStatusColors.h"
 #include "itemmodels/CellStatus.h"
 #include "itemmodels/MatrixFilterProxy.h"
 #include "itemmodels/MatrixModel.h"
 
 #include <QPainter>
-#include <QPainterPath>
 
 namespace vs {
 
 bool StatusDelegate::isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightness() < 128;
-}
-
-QRect StatusDelegate::runsHereMarkRect(const QRect &cellRect)
-{
-    const int side = qBound(7, cellRect.height() / 3, 12);
-    return QRect(cellRect.right() - side - 1, cellRect.top() + 2, side, side);
 }
 
 void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -57,23 +51,11 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         painter->drawText(cell, Qt::AlignCenter, glyph);
     }
 
-    if (index.data(MatrixModel::RunsHereRole).toBool()) {
-        // A filled corner triangle: "runs on this machine".
-        const QRect m = runsHereMarkRect(cell);
-        QPainterPath tri;
-        tri.moveTo(m.topLeft());
-        tri.lineTo(m.topRight());
-        tri.lineTo(m.bottomRight());
-        tri.closeSubpath();
-        painter->fillPath(tri, ink);
-    }
+    if (index.data(MatrixModel::RunsHereRole).toBool())
+        CellMarks::paintRunsHere(painter, cell, ink);
     if (index.data(MatrixModel::RecommendedRole).toBool()) {
         painter->setOpacity(1.0);
-        QPen pen(option.palette.color(QPalette::WindowText), 3);
-        pen.setJoinStyle(Qt::MiterJoin);
-        painter->setPen(pen);
-        painter->setBrush(Qt::NoBrush);
-        painter->drawRect(cell.adjusted(1, 1, -2, -2));
+        CellMarks::paintRecommended(painter, cell, option.palette.color(QPalette::WindowText));
     }
     painter->setOpacity(1.0);
     if (option.state & QStyle::State_Selected) {

@@ -5,8 +5,8 @@
 namespace vs {
 
 // Paints a matrix cell: the status colour, its glyph and short name (so colour is
-// never the only signal), a corner mark when the cell runs on this machine and a
-// bold frame around the recommended cell.
+// never the only signal), and the CellMarks: a corner mark when the cell runs on
+// this machine, a bold frame around the recommended cell.
 class StatusDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
@@ -15,8 +15,6 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static bool isDark(const QPalette &palette);
-    // Where the corner mark sits inside a cell rect (tests look at its pixels).
-    static QRect runsHereMarkRect(const QRect &cellRect);
 };
 
 } // namespace vs

@@ -76,6 +76,15 @@ inline BuildJob runToEnd(const BuildSettings &settings, const BuildJob &job, Log
     return runner.job();
 }
 
+// Gives `repo` a bare remote in `bare` and pushes main to it: what publishing needs.
+inline bool addPushedRemote(GitFixture &repo, const QTemporaryDir &bare)
+{
+    return runProgram(QStringLiteral("git"), { QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"), bare.path() }) == 0
+        && repo.git({ QStringLiteral("remote"), QStringLiteral("add"), QStringLiteral("origin"), bare.path() })
+        && repo.git(
+            { QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("-u"), QStringLiteral("origin"), QStringLiteral("main") });
+}
+
 inline bool processAlive(qint64 pid)
 {
     return pid > 0 && QFile::exists(QStringLiteral("/proc/%1").arg(pid));

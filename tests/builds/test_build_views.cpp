@@ -1,9 +1,10 @@
 // The three build widgets and the notifier, offscreen: the log view follows the
 // end unless scrolled up, the queue view's buttons act on the queue, the publish
-// dialog enables Publish only when every check is met.
+// dialog, shown by its controller, enables Publish only when every check is met.
 #include "BuildLogView.h"
 #include "BuildNotifier.h"
 #include "BuildTestSupport.h"
+#include "PublishController.h"
 #include "PublishDialog.h"
 #include "QueueView.h"
 #include "builds/BuildHistory.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStandardPaths>
@@ -142,40 +144,47 @@ private slots:
         QVERIFY(repo.write(QStringLiteral(".flox/pkgs/pub.nix"), "{ }: null\n"));
         QVERIFY(repo.commitAll(QStringLiteral("r")));
         QTemporaryDir bare;
-        QCOMPARE(
-            runProgram(QStringLiteral("git"), { QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"), bare.path() }), 0);
-        QVERIFY(repo.git({ QStringLiteral("remote"), QStringLiteral("add"), QStringLiteral("origin"), bare.path() }));
-        QVERIFY(repo.git(
-            { QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("-u"), QStringLiteral("origin"), QStringLiteral("main") }));
+        QVERIFY(addPushedRemote(repo, bare));
 
         BuildQueue queue(m_settings);
         BuildHistory history(repo.path(), m_settings.historyDirectory());
         queue.setHistory(&history);
         {
-            PublishDialog dialog(&queue, &history, repo.path(), QString(), QStringLiteral("pub"));
-            QSignalSpy checked(&dialog, &PublishDialog::checksUpdated);
+            PublishController controller(&queue, &history, repo.path(), QString(), QStringLiteral("pub"));
+            PublishDialog dialog(QStringLiteral("pub"), QString());
+            controller.attach(&dialog);
+            QSignalSpy checked(&controller, &PublishController::checksUpdated);
+            controller.recheck();
+            QVERIFY(!dialog.publishButton()->isEnabled()); // while checking
             QVERIFY(checked.wait(20000));
             dialog.organisationEdit()->setText(QStringLiteral("my-org"));
             QVERIFY(!dialog.publishButton()->isEnabled()); // not built yet
+            QVERIFY(dialog.checkList()->count() > 0);
         }
         QSignalSpy idle(&queue, &BuildQueue::idle);
         queue.enqueue(makeJob(repo.path(), QStringLiteral("pub"), BuildBackend::Flox));
         QVERIFY(idle.wait(30000));
 
-        PublishDialog dialog(&queue, &history, repo.path(), QString(), QStringLiteral("pub"));
-        QSignalSpy checked(&dialog, &PublishDialog::checksUpdated);
+        PublishController controller(&queue, &history, repo.path(), QString(), QStringLiteral("pub"));
+        PublishDialog dialog(QStringLiteral("pub"), QString());
+        controller.attach(&dialog);
+        QSignalSpy checked(&controller, &PublishController::checksUpdated);
+        controller.recheck();
         QVERIFY(checked.wait(20000));
         dialog.organisationEdit()->setText(QStringLiteral("my-org"));
         QVERIFY2(dialog.publishButton()->isEnabled(), "all checks met");
+        for (int i = 0; i < dialog.checkList()->count(); ++i)
+            QVERIFY2(dialog.checkList()->item(i)->text().startsWith(QStringLiteral("✓")), qPrintable(dialog.checkList()->item(i)->text()));
         dialog.organisationEdit()->setText(QString());
         QVERIFY(!dialog.publishButton()->isEnabled()); // an organisation is required
         dialog.organisationEdit()->setText(QStringLiteral("my-org"));
 
-        QSignalSpy published(&dialog, &PublishDialog::published);
+        QSignalSpy published(&controller, &PublishController::published);
         dialog.publishButton()->click();
         QVERIFY(!dialog.publishButton()->isEnabled()); // while it runs
         QVERIFY(published.wait(30000));
         QVERIFY(dialog.logView()->logModel()->totalLines() > 0);
+        QVERIFY2(dialog.logView()->headerText().contains(QStringLiteral("pub")), qPrintable(dialog.logView()->headerText()));
         QCOMPARE(toString(history.cell(QStringLiteral("main"), QStringLiteral("pub")).outcome), QStringLiteral("published"));
         QCOMPARE(AppSettings().publishOrganisation(), QStringLiteral("my-org"));
     }
