@@ -1,12 +1,12 @@
 #include "repository/RepositoryScanner.h"
 
 #include "catalog/CatalogLoader.h"
-#include "variants/RecipePaths.h"
-#include "system/SafeFile.h"
 #include "recipes/Lint.h"
 #include "repository/CatFileBatch.h"
 #include "repository/Git.h"
 #include "repository/GitOutput.h"
+#include "system/SafeFile.h"
+#include "variants/RecipePaths.h"
 
 #include <QDir>
 #include <QFile>
@@ -209,7 +209,25 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         scan.error = QStringLiteral("not a folder: %1").arg(folder);
         return scan;
     }
-    const GitResult top = Git(info.absoluteFilePath()).run({ QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel") });
+    // Every question at once, from the folder given (a sub-folder works too): the
+    // top level, branches, working tree, and the cat-file process that reads every
+    // tree and blob. Paths in their answers are relative to the top level.
+    const Git git(info.absoluteFilePath());
+    auto topProcess = git.start({ QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel") });
+    QStringList refArgs
+        = QStringList { QStringLiteral("for-each-ref") } + GitOutput::refFormat() + QStringList { QStringLiteral("refs/heads") };
+    if (opt.includeRemotes)
+        refArgs.append(QStringLiteral("refs/remotes"));
+    auto refs = git.start(refArgs);
+    std::unique_ptr<QProcess> status;
+    if (opt.includeWorkingTree)
+        status = git.start(
+            { QStringLiteral("status"), QStringLiteral("--porcelain=v1"), QStringLiteral("-z"), QStringLiteral("--untracked-files=all"),
+                QStringLiteral("--no-renames"), QStringLiteral("--"), QStringLiteral(":(top)") + RecipePaths::pkgsDir() });
+    CatFileBatch batch(info.absoluteFilePath());
+    const bool batchStarted = batch.start(&scan.error);
+
+    const GitResult top = git.finish(*topProcess);
     if (!top.ok()) {
         if (top.started() && top.errorText().contains(QLatin1String("not a git repository")))
             scan.error = QStringLiteral("not a git repository: %1").arg(folder);
@@ -220,7 +238,10 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     scan.root = QString::fromUtf8(top.out);
     while (scan.root.endsWith(QLatin1Char('\n')))
         scan.root.chop(1);
+    if (!batchStarted)
+        return scan;
 
+    // While git answers: the catalogue (the embedded one and the repository's overlay).
     if (opt.catalog) {
         scan.catalog = *opt.catalog;
     } else {
@@ -231,26 +252,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
                 QStringLiteral("catalog"), e.message });
     }
 
-    // Independent questions at once: branches, working tree, and the cat-file
-    // process that will read every tree and blob.
-    const Git git(scan.root);
-    QStringList refArgs
-        = QStringList { QStringLiteral("for-each-ref") } + GitOutput::refFormat() + QStringList { QStringLiteral("refs/heads") };
-    if (opt.includeRemotes)
-        refArgs.append(QStringLiteral("refs/remotes"));
-    auto refs = git.start(refArgs);
-    std::unique_ptr<QProcess> status;
-    if (opt.includeWorkingTree)
-        status = git.start({ QStringLiteral("status"), QStringLiteral("--porcelain=v1"), QStringLiteral("-z"),
-            QStringLiteral("--untracked-files=all"), QStringLiteral("--no-renames"), QStringLiteral("--"), RecipePaths::pkgsDir() });
-    CatFileBatch batch(scan.root);
-    if (!batch.start(&scan.error))
-        return scan;
-
     const GitResult refsResult = git.finish(*refs);
-    GitResult statusResult;
-    if (status)
-        statusResult = git.finish(*status);
     if (!refsResult.ok()) {
         scan.error = gitFailure(QStringLiteral("git for-each-ref"), refsResult);
         return scan;
@@ -291,12 +293,9 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
 
     QStringList blobsToRead;
     QSet<QString> requested;
-    for (BranchScan &b : scan.branches) {
+    for (BranchScan &b : scan.branches)
         if (!b.commit.isEmpty())
             addCommittedRecipes(b, trees[b.commit], blobsToRead, requested);
-        if (b.current && opt.includeWorkingTree && statusResult.ok())
-            applyWorkingTree(b, GitOutput::parseStatus(statusResult.out), scan.root, opt.maxRecipeBytes);
-    }
 
     // Every blob of every branch through one cat-file process, parsed as it arrives.
     const int total = int(blobsToRead.size());
@@ -343,6 +342,14 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         },
         &readError);
     dispatch();
+    // git status (it refreshes the index and lists untracked files, the slowest
+    // question) had the whole blob read to answer; only now is it needed.
+    if (status) {
+        const GitResult statusResult = git.finish(*status);
+        for (BranchScan &b : scan.branches)
+            if (b.current && statusResult.ok())
+                applyWorkingTree(b, GitOutput::parseStatus(statusResult.out), scan.root, opt.maxRecipeBytes);
+    }
     for (QFuture<Parsed> &f : parsing)
         for (auto &[id, p] : f.result())
             blobs.insert(id, std::move(p));
