@@ -4,7 +4,7 @@ namespace vs::GitOutput {
 
 QStringList refFormat()
 {
-    return { QStringLiteral("--format=%(refname)%00%(objectname)%00%(objecttype)%00%(symref)") };
+    return { QStringLiteral("--format=%(refname)%00%(objectname)%00%(objecttype)%00%(symref)%00%(HEAD)") };
 }
 
 QList<Ref> parseRefs(const QByteArray &out)

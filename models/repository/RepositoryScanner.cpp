@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -212,20 +213,26 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     // Every question at once, from the folder given (a sub-folder works too): the
     // top level, branches, working tree, and the cat-file process that reads every
     // tree and blob. Paths in their answers are relative to the top level.
+    // In the order they are needed: branches (their commits name the trees), the
+    // cat-file reader, the top level, the working tree (needed last). The embedded
+    // catalogue is parsed meanwhile on a pool thread.
+    QFuture<void> embedded;
+    if (!opt.catalog)
+        embedded = QtConcurrent::run([] { Catalog::embedded(); }); // parsed once per process, then shared
     const Git git(info.absoluteFilePath());
-    auto topProcess = git.start({ QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel") });
     QStringList refArgs
         = QStringList { QStringLiteral("for-each-ref") } + GitOutput::refFormat() + QStringList { QStringLiteral("refs/heads") };
     if (opt.includeRemotes)
         refArgs.append(QStringLiteral("refs/remotes"));
     auto refs = git.start(refArgs);
+    CatFileBatch batch(info.absoluteFilePath());
+    const bool batchStarted = batch.start(&scan.error);
+    auto topProcess = git.start({ QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel") });
     std::unique_ptr<QProcess> status;
     if (opt.includeWorkingTree)
         status = git.start(
             { QStringLiteral("status"), QStringLiteral("--porcelain=v1"), QStringLiteral("-z"), QStringLiteral("--untracked-files=all"),
                 QStringLiteral("--no-renames"), QStringLiteral("--"), QStringLiteral(":(top)") + RecipePaths::pkgsDir() });
-    CatFileBatch batch(info.absoluteFilePath());
-    const bool batchStarted = batch.start(&scan.error);
 
     const GitResult top = git.finish(*topProcess);
     if (!top.ok()) {
@@ -245,6 +252,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     if (opt.catalog) {
         scan.catalog = *opt.catalog;
     } else {
+        embedded.waitForFinished();
         const CatalogLoad load = CatalogLoader::forRepository(scan.root);
         scan.catalog = load.catalog;
         for (const CatalogError &e : load.errors)
@@ -373,8 +381,14 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         }
         std::sort(b.recipes.begin(), b.recipes.end(), [](const RecipeFile &x, const RecipeFile &y) { return x.path < y.path; });
         b.mostCommonNixpkgsRev = mostCommonNixpkgsRev(b.recipes);
-        if (opt.lint)
-            scan.problems += Lint::check(scan.catalog, b);
+    }
+    if (opt.lint) {
+        // Branches are independent: linted side by side, reported in branch order.
+        const Catalog &catalog = scan.catalog;
+        const QList<QList<LintProblem>> perBranch
+            = QtConcurrent::blockingMapped(scan.branches, [&catalog](const BranchScan &b) { return Lint::check(catalog, b); });
+        for (const QList<LintProblem> &problems : perBranch)
+            scan.problems += problems;
     }
     return scan;
 }
