@@ -20,6 +20,5 @@ bool parseOrStop(QCommandLineParser &parser, const QStringList &arguments, int *
 std::optional<RepositoryScan> scanOrFail(const QString &command, const QString &folder, const ScanOptions &options, int *status);
 
 QJsonObject recipeJson(const RecipeFile &recipe);
-QString dotted(QString id); // "12_9" -> "12.9"
 
 } // namespace vs::cli

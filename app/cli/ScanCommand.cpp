@@ -1,5 +1,6 @@
 #include "cli/Commands.h"
 #include "cli/Output.h"
+#include "catalog/CudaVersion.h"
 #include "variants/RecipePaths.h"
 #include "cli/RepositoryCli.h"
 
@@ -77,7 +78,7 @@ void printTable(const RepositoryScan &scan)
                 state = QStringLiteral("binary");
             else if (r.tooLarge)
                 state = QStringLiteral("too large");
-            out() << "  " << RecipePaths::printable(r.fileName).leftJustified(56) << (cuda ? dotted(r.variant->cuda) : QStringLiteral("-")).leftJustified(6)
+            out() << "  " << RecipePaths::printable(r.fileName).leftJustified(56) << (cuda ? CudaVersion::toVersion(r.variant->cuda) : QStringLiteral("-")).leftJustified(6)
                   << gpu.leftJustified(7) << (r.variant ? r.variant->isa : QStringLiteral("-")).leftJustified(12) << state << "\n";
         }
     }
