@@ -1,9 +1,9 @@
+#include "catalog/CudaVersion.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
-#include "catalog/CudaVersion.h"
+#include "cli/RepositoryCli.h"
 #include "variants/MatrixLayout.h"
 #include "variants/RecipePaths.h"
-#include "cli/RepositoryCli.h"
 
 #include <QJsonArray>
 

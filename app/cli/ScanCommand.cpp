@@ -1,8 +1,8 @@
+#include "catalog/CudaVersion.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
-#include "catalog/CudaVersion.h"
-#include "variants/RecipePaths.h"
 #include "cli/RepositoryCli.h"
+#include "variants/RecipePaths.h"
 
 #include <QJsonArray>
 
@@ -78,8 +78,9 @@ void printTable(const RepositoryScan &scan)
                 state = QStringLiteral("binary");
             else if (r.tooLarge)
                 state = QStringLiteral("too large");
-            out() << "  " << RecipePaths::printable(r.fileName).leftJustified(56) << (cuda ? CudaVersion::toVersion(r.variant->cuda) : QStringLiteral("-")).leftJustified(6)
-                  << gpu.leftJustified(7) << (r.variant ? r.variant->isa : QStringLiteral("-")).leftJustified(12) << state << "\n";
+            out() << "  " << RecipePaths::printable(r.fileName).leftJustified(56)
+                  << (cuda ? CudaVersion::toVersion(r.variant->cuda) : QStringLiteral("-")).leftJustified(6) << gpu.leftJustified(7)
+                  << (r.variant ? r.variant->isa : QStringLiteral("-")).leftJustified(12) << state << "\n";
         }
     }
     int errors = 0;

@@ -60,11 +60,12 @@ QStringList Recommendation::warnings(const BranchOffer &offer) const
     if (cuda && m_profile.hasGpu() && !m_profile.driver.isEmpty() && !cuda->minDriverLinux.isEmpty()
         && Catalog::compareVersions(m_profile.driver, cuda->minDriverLinux) < 0)
         // The window showed these first: their translations keep its context.
-        out.append(QCoreApplication::translate("vs::HardwareController",
-            "Branch '%1' builds CUDA %2, which needs driver %3 or newer; this machine has %4.")
+        out.append(QCoreApplication::translate(
+            "vs::HardwareController", "Branch '%1' builds CUDA %2, which needs driver %3 or newer; this machine has %4.")
                        .arg(offer.branch, cuda->version, cuda->minDriverLinux, m_profile.driver));
     if (offer.runnableRecipes == 0)
-        out.append(QCoreApplication::translate("vs::HardwareController", "No recipe on branch '%1' runs on this machine.").arg(offer.branch));
+        out.append(
+            QCoreApplication::translate("vs::HardwareController", "No recipe on branch '%1' runs on this machine.").arg(offer.branch));
     return out;
 }
 

@@ -154,8 +154,8 @@ MatrixModel::Cell MatrixModel::makeCell(const VariantName &v) const
         if (m_recipes[i].variant == v)
             recipes.append(i);
     const auto build = m_buildStates.constFind(buildKey(m_branch, v.toString()));
-    return MatrixCell::derive(m_catalog, v, m_recipes, recipes, m_machine,
-        build == m_buildStates.constEnd() ? std::nullopt : std::optional<CellStatus>(*build));
+    return MatrixCell::derive(
+        m_catalog, v, m_recipes, recipes, m_machine, build == m_buildStates.constEnd() ? std::nullopt : std::optional<CellStatus>(*build));
 }
 
 void MatrixModel::rebuildCells()

@@ -1,8 +1,8 @@
 #include "recipes/Lint.h"
 
 #include "catalog/CudaVersion.h"
-#include "variants/RecipePaths.h"
 #include "variants/Compatibility.h"
+#include "variants/RecipePaths.h"
 
 #include <QSet>
 
@@ -130,7 +130,8 @@ private:
         const QString release = m_meta.cudaRelease();
         if (cuda && !release.isEmpty() && release != v.cuda)
             add(m_meta.line(QStringLiteral("cudaPackages")), Severity::Error, kCudaRelease,
-                QStringLiteral("the file name says CUDA %1 but the recipe uses %2").arg(CudaVersion::toVersion(v.cuda), m_meta.cudaPackages));
+                QStringLiteral("the file name says CUDA %1 but the recipe uses %2")
+                    .arg(CudaVersion::toVersion(v.cuda), m_meta.cudaPackages));
         if (m_meta.cudaSupport && *m_meta.cudaSupport != cuda)
             add(m_meta.line(QStringLiteral("cudaSupport")), Severity::Error, kCudaSupport,
                 cuda ? QStringLiteral("a CUDA recipe sets cudaSupport = false: it would build without CUDA")
