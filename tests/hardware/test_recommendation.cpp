@@ -80,9 +80,9 @@ private slots:
     {
         QTest::addColumn<QString>("fixture");
         QTest::addColumn<QString>("suffix");
-        const std::pair<const char *, const char *> rows[] = { { "h100-xeon", "cuda13_0-sm90-avx512" },
-            { "arm-grace-sve2", "cuda12_8-sm90-armv9" }, { "mixed-gpus", "cuda13_0-sm89-avx2" }, { "no-gpu-x86", "cpu-avx512" },
-            { "avx-only", "cpu-avx" } };
+        const std::pair<const char *, const char *> rows[]
+            = { { "h100-xeon", "cuda13_0-sm90-avx512" }, { "arm-grace-sve2", "cuda12_8-sm90-armv9" },
+                  { "mixed-gpus", "cuda13_0-sm89-avx2" }, { "no-gpu-x86", "cpu-avx512" }, { "avx-only", "cpu-avx" } };
         for (const auto &[fixture, suffix] : rows)
             QTest::newRow(fixture) << QString::fromLatin1(fixture) << QString::fromLatin1(suffix);
     }
