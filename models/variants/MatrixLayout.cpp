@@ -5,19 +5,11 @@
 namespace vs {
 
 namespace {
-QStringList gpuIds(const Catalog &catalog)
+template <typename Entry> QStringList idsOf(const QList<Entry> &entries)
 {
     QStringList out;
-    for (const GpuArch &g : catalog.gpuArchitectures)
-        out.append(g.id);
-    return out;
-}
-
-QStringList isaIds(const Catalog &catalog)
-{
-    QStringList out;
-    for (const CpuIsa &i : catalog.cpuIsas)
-        out.append(i.id);
+    for (const Entry &e : entries)
+        out.append(e.id);
     return out;
 }
 
@@ -74,13 +66,13 @@ MatrixLayout::MatrixLayout(const Catalog &catalog, const QList<VariantName> &var
         m_cells[key(rowOf(v), v.isa)].append(i);
     }
     if (span == Span::Catalogue) {
-        m_gpuRows = catalogueThenMet(gpus, gpuIds(catalog));
-        m_columns = catalogueThenMet(isas, isaIds(catalog));
+        m_gpuRows = catalogueThenMet(gpus, idsOf(catalog.gpuArchitectures));
+        m_columns = catalogueThenMet(isas, idsOf(catalog.cpuIsas));
         m_rows = m_gpuRows + QStringList { cpuRow(), darwinRow() };
         return;
     }
-    m_gpuRows = presentInOrder(gpus, gpuIds(catalog));
-    m_columns = presentInOrder(isas, isaIds(catalog));
+    m_gpuRows = presentInOrder(gpus, idsOf(catalog.gpuArchitectures));
+    m_columns = presentInOrder(isas, idsOf(catalog.cpuIsas));
     m_rows = m_gpuRows;
     if (cpu)
         m_rows.append(cpuRow());

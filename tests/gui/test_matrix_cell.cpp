@@ -8,12 +8,10 @@ using namespace vs;
 namespace {
 MatrixRecipe recipe(const QString &file, bool changed = false, const QStringList &problems = {})
 {
-    MatrixRecipe r;
-    r.variant = *VariantName::parse(file);
-    r.path = QStringLiteral(".flox/pkgs/") + file;
-    r.changedInWorkingTree = changed;
-    r.problems = problems;
-    return r;
+    return { .variant = *VariantName::parse(file),
+        .path = QStringLiteral(".flox/pkgs/") + file,
+        .changedInWorkingTree = changed,
+        .problems = problems };
 }
 
 VariantName variant(const QString &name)

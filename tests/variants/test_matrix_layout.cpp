@@ -17,19 +17,12 @@ QList<VariantName> parsed(const QStringList &files)
     return out;
 }
 
-QStringList catalogueGpus()
+// The catalogue's ids, in its order.
+template <typename Entry> QStringList ids(const QList<Entry> &entries)
 {
     QStringList out;
-    for (const GpuArch &g : Catalog::embedded().gpuArchitectures)
-        out.append(g.id);
-    return out;
-}
-
-QStringList catalogueIsas()
-{
-    QStringList out;
-    for (const CpuIsa &i : Catalog::embedded().cpuIsas)
-        out.append(i.id);
+    for (const Entry &e : entries)
+        out.append(e.id);
     return out;
 }
 
@@ -80,12 +73,12 @@ private slots:
     void catalogueSpanShowsEverythingThenTheUnknownInTheOrderMet()
     {
         const MatrixLayout m(Catalog::embedded(), parsed(kBranch), MatrixLayout::Span::Catalogue);
-        QCOMPARE(m.gpuRows(), catalogueGpus() + QStringList { "sm999" });
-        QCOMPARE(m.rows(), catalogueGpus() + QStringList { "sm999", "cpu", "darwin" });
-        QCOMPARE(m.columns(), catalogueIsas() + QStringList { "zzisa", "aaisa" }); // darwin sits in no column
+        QCOMPARE(m.gpuRows(), ids(Catalog::embedded().gpuArchitectures) + QStringList { "sm999" });
+        QCOMPARE(m.rows(), ids(Catalog::embedded().gpuArchitectures) + QStringList { "sm999", "cpu", "darwin" });
+        QCOMPARE(m.columns(), ids(Catalog::embedded().cpuIsas) + QStringList { "zzisa", "aaisa" }); // darwin sits in no column
         const MatrixLayout plan(Catalog::embedded(), {}, MatrixLayout::Span::Catalogue);
-        QCOMPARE(plan.rows(), catalogueGpus() + QStringList { "cpu", "darwin" });
-        QCOMPARE(plan.columns(), catalogueIsas());
+        QCOMPARE(plan.rows(), ids(Catalog::embedded().gpuArchitectures) + QStringList { "cpu", "darwin" });
+        QCOMPARE(plan.columns(), ids(Catalog::embedded().cpuIsas));
     }
 
     void cellsHoldTheirVariantsInListOrder()
