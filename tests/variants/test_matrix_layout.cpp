@@ -72,13 +72,15 @@ private slots:
 
     void catalogueSpanShowsEverythingThenTheUnknownInTheOrderMet()
     {
+        const QStringList gpus = ids(Catalog::embedded().gpuArchitectures);
+        const QStringList isas = ids(Catalog::embedded().cpuIsas);
         const MatrixLayout m(Catalog::embedded(), parsed(kBranch), MatrixLayout::Span::Catalogue);
-        QCOMPARE(m.gpuRows(), ids(Catalog::embedded().gpuArchitectures) + QStringList { "sm999" });
-        QCOMPARE(m.rows(), ids(Catalog::embedded().gpuArchitectures) + QStringList { "sm999", "cpu", "darwin" });
-        QCOMPARE(m.columns(), ids(Catalog::embedded().cpuIsas) + QStringList { "zzisa", "aaisa" }); // darwin sits in no column
+        QCOMPARE(m.gpuRows(), gpus + QStringList { "sm999" });
+        QCOMPARE(m.rows(), gpus + QStringList { "sm999", "cpu", "darwin" });
+        QCOMPARE(m.columns(), isas + QStringList { "zzisa", "aaisa" }); // darwin sits in no column
         const MatrixLayout plan(Catalog::embedded(), {}, MatrixLayout::Span::Catalogue);
-        QCOMPARE(plan.rows(), ids(Catalog::embedded().gpuArchitectures) + QStringList { "cpu", "darwin" });
-        QCOMPARE(plan.columns(), ids(Catalog::embedded().cpuIsas));
+        QCOMPARE(plan.rows(), gpus + QStringList { "cpu", "darwin" });
+        QCOMPARE(plan.columns(), isas);
     }
 
     void cellsHoldTheirVariantsInListOrder()
