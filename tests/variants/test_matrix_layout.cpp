@@ -75,11 +75,11 @@ private slots:
         const QStringList gpus = ids(Catalog::embedded().gpuArchitectures);
         const QStringList isas = ids(Catalog::embedded().cpuIsas);
         const MatrixLayout m(Catalog::embedded(), parsed(kBranch), MatrixLayout::Span::Catalogue);
-        QCOMPARE(m.gpuRows(), gpus + QStringList { "sm999" });
-        QCOMPARE(m.rows(), gpus + QStringList { "sm999", "cpu", "darwin" });
-        QCOMPARE(m.columns(), isas + QStringList { "zzisa", "aaisa" }); // darwin sits in no column
+        QCOMPARE(m.gpuRows(), (gpus + QStringList { "sm999" }));
+        QCOMPARE(m.rows(), (gpus + QStringList { "sm999", "cpu", "darwin" }));
+        QCOMPARE(m.columns(), (isas + QStringList { "zzisa", "aaisa" })); // darwin sits in no column
         const MatrixLayout plan(Catalog::embedded(), {}, MatrixLayout::Span::Catalogue);
-        QCOMPARE(plan.rows(), gpus + QStringList { "cpu", "darwin" });
+        QCOMPARE(plan.rows(), (gpus + QStringList { "cpu", "darwin" }));
         QCOMPARE(plan.columns(), isas);
     }
 
