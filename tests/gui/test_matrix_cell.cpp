@@ -1,19 +1,14 @@
 #include "catalog/Catalog.h"
 #include "itemmodels/MatrixCell.h"
+#include "support/MatrixRecipes.h"
 
 #include <QtTest>
 
 using namespace vs;
 
-namespace {
-MatrixRecipe recipe(const QString &file, bool changed = false, const QStringList &problems = {})
-{
-    return { .variant = *VariantName::parse(file),
-        .path = QStringLiteral(".flox/pkgs/") + file,
-        .changedInWorkingTree = changed,
-        .problems = problems };
-}
+using vs::test::recipe;
 
+namespace {
 VariantName variant(const QString &name)
 {
     return *VariantName::parse(name);
