@@ -143,7 +143,7 @@ int BuildController::buildSelected()
         job.repoRoot = root;
         job.branch = m_matrix->model()->branch();
         job.variant = variant;
-        job.backend = settings.buildBackend() == QLatin1String("nix") ? BuildBackend::Nix : BuildBackend::Flox;
+        job.backend = backendFromString(settings.buildBackend()).value_or(BuildBackend::Flox); // unknown: the default
         m_queue->enqueue(job);
         ++queued;
     }

@@ -2,17 +2,11 @@
 
 #include "HardwareDock.h"
 #include "MatrixController.h"
+#include "catalog/CudaVersion.h"
 #include "hardware/HardwareProbe.h"
 #include "itemmodels/MatrixModel.h"
 
 namespace vs {
-
-namespace {
-QString dotted(QString id)
-{
-    return id.replace(QLatin1Char('_'), QLatin1Char('.'));
-}
-} // namespace
 
 HardwareController::HardwareController(MatrixController *matrix, HardwareDock *dock, QObject *parent)
     : QObject(parent)
@@ -43,20 +37,9 @@ void HardwareController::setProfile(const HostProfile &profile)
     emit probed();
 }
 
-QString HardwareController::bestCudaForBranch() const
+Recommendation HardwareController::recommendation() const
 {
-    const MatrixModel *model = m_matrix->model();
-    const Catalog &catalog = model->catalog();
-    const GpuArch *gpu = catalog.gpuArch(m_profile.recommendedGpu);
-    if (!gpu || m_profile.maxCuda.isEmpty())
-        return {};
-    // The branch's releases in the order the branch uses them; the first the driver runs and that compiles for the GPU.
-    for (const QString &id : model->cudaChoices()) {
-        const CudaRelease *cuda = catalog.cudaRelease(id);
-        if (cuda && Catalog::compareVersions(cuda->version, dotted(m_profile.maxCuda)) <= 0 && catalog.cudaSupportsArch(*cuda, *gpu))
-            return id;
-    }
-    return m_profile.recommendedCuda;
+    return Recommendation(m_matrix->model()->catalog(), m_profile);
 }
 
 void HardwareController::refresh()
@@ -65,16 +48,8 @@ void HardwareController::refresh()
         return;
     m_refreshing = true; // setMachine below does not change the slice, but be safe against loops
     MatrixModel *model = m_matrix->model();
-    MachineFit fit;
-    fit.known = true;
-    fit.gpuArchs = m_profile.gpuArchs;
-    fit.maxCuda = m_profile.maxCuda;
-    fit.isas = m_profile.isas;
-    fit.darwin = m_profile.recommendedSuffix.startsWith(QLatin1String("darwin"));
-    const QString cuda = bestCudaForBranch();
-    fit.recommendedSuffix = m_profile.hasGpu() && !cuda.isEmpty() && !m_profile.recommendedIsa.isEmpty()
-        ? QStringLiteral("cuda%1-%2-%3").arg(cuda, m_profile.recommendedGpu, m_profile.recommendedIsa)
-        : m_profile.recommendedSuffix;
+    const Recommendation recommended = recommendation();
+    const MachineFit fit = recommended.fit(model->cudaChoices());
     model->setMachine(fit);
 
     QList<QPair<QString, QString>> facts;
@@ -87,7 +62,7 @@ void HardwareController::refresh()
     if (!m_profile.driver.isEmpty())
         facts.append({ tr("Driver"), m_profile.driver });
     if (!m_profile.maxCuda.isEmpty())
-        facts.append({ tr("Highest CUDA"), dotted(m_profile.maxCuda) });
+        facts.append({ tr("Highest CUDA"), CudaVersion::toVersion(m_profile.maxCuda) });
     facts.append({ tr("CPU"),
         QStringLiteral("%1 (%2)").arg(m_profile.cpuModel.isEmpty() ? tr("unknown model") : m_profile.cpuModel, m_profile.machine) });
     facts.append({ tr("Runs ISAs"), m_profile.isas.isEmpty() ? tr("none of the catalogue") : m_profile.isas.join(QStringLiteral(", ")) });
@@ -96,30 +71,9 @@ void HardwareController::refresh()
     facts.append({ tr("Recommended"), fit.recommendedSuffix.isEmpty() ? tr("nothing in the catalogue fits") : fit.recommendedSuffix });
     if (!m_profile.gpuChoice.isEmpty())
         facts.append({ tr("Why"), m_profile.gpuChoice });
-    m_dock->setFacts(facts, warnings(), !fit.recommendedSuffix.isEmpty());
+    const BranchOffer offer { model->branch(), model->cudaChoices(), model->runnableRecipeCount() };
+    m_dock->setFacts(facts, recommended.warnings(offer), !fit.recommendedSuffix.isEmpty());
     m_refreshing = false;
-}
-
-QStringList HardwareController::warnings() const
-{
-    QStringList out;
-    const MatrixModel *model = m_matrix->model();
-    const Catalog &catalog = model->catalog();
-    if (!m_profile.gpuError.isEmpty())
-        out.append(m_profile.gpuError);
-    if (!m_profile.cpuError.isEmpty())
-        out.append(m_profile.cpuError);
-    if (model->isPlan())
-        return out;
-    // The branch's main CUDA release against the installed driver.
-    const CudaRelease *cuda = catalog.cudaRelease(model->cudaChoices().value(0));
-    if (cuda && m_profile.hasGpu() && !m_profile.driver.isEmpty() && !cuda->minDriverLinux.isEmpty()
-        && Catalog::compareVersions(m_profile.driver, cuda->minDriverLinux) < 0)
-        out.append(tr("Branch '%1' builds CUDA %2, which needs driver %3 or newer; this machine has %4.")
-                       .arg(model->branch(), cuda->version, cuda->minDriverLinux, m_profile.driver));
-    if (model->runnableRecipeCount() == 0)
-        out.append(tr("No recipe on branch '%1' runs on this machine.").arg(model->branch()));
-    return out;
 }
 
 bool HardwareController::goToMyCell()
@@ -127,7 +81,7 @@ bool HardwareController::goToMyCell()
     if (!m_known)
         return false;
     MatrixModel *model = m_matrix->model();
-    const QString cuda = bestCudaForBranch();
+    const QString cuda = recommendation().bestCuda(model->cudaChoices());
     if (!cuda.isEmpty())
         model->setSlice(model->package(), model->python(), cuda);
     refresh();

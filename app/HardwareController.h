@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hardware/HostProfile.h"
+#include "hardware/Recommendation.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -31,8 +32,7 @@ signals:
     void probed();
 
 private:
-    QString bestCudaForBranch() const;
-    QStringList warnings() const;
+    Recommendation recommendation() const;
 
     MatrixController *m_matrix;
     HardwareDock *m_dock;

@@ -6,6 +6,7 @@
 #include "RepositoryController.h"
 #include "itemmodels/MatrixModel.h"
 #include "recipes/RecipeGenerator.h"
+#include "repository/RecipeBasis.h"
 
 #include <QItemSelectionModel>
 
@@ -43,9 +44,7 @@ void PreviewController::refresh()
     const QModelIndex cell = cells.first();
     const VariantName variant = model->variantAt(cell);
     const QString branch = model->branch();
-    const BranchProfile &profile = model->catalog().profileForBranch(branch);
-    const BranchScan *scanned = m_repository->scan().branch(branch);
-    const QString branchRev = scanned ? scanned->mostCommonNixpkgsRev : QString();
+    const RecipeBasis basis = RecipeBasis::forBranch(model->catalog(), m_repository->scan(), branch);
     const RecipeGenerator generator(model->catalog());
     c.title = variant.toString();
 
@@ -57,8 +56,7 @@ void PreviewController::refresh()
         const QString problems = cell.data(MatrixModel::ReasonRole).toString();
         if (!problems.isEmpty())
             c.banner = tr("Problems:\n%1").arg(problems);
-        // The recipe's own nixpkgs pin keeps the comparison to what really differs.
-        const auto generated = generator.generate(variant, profile, recipe->nixpkgsRev.isEmpty() ? branchRev : recipe->nixpkgsRev);
+        const auto generated = generator.generate(variant, basis.profile, basis.nixpkgsRevFor(recipe->nixpkgsRev));
         if (generated.ok()) {
             c.hasDrift = true;
             c.drift = RecipeDrift::compare(generated.text, recipe->text);
@@ -66,10 +64,10 @@ void PreviewController::refresh()
     } else if (model->statusAt(cell) == CellStatus::Incompatible) {
         c.message = tr("This variant cannot be built:\n%1").arg(cell.data(MatrixModel::ReasonRole).toString());
     } else {
-        const auto generated = generator.generate(variant, profile, branchRev);
+        const auto generated = generator.generate(variant, basis.profile, basis.nixpkgsRev);
         if (generated.ok()) {
             c.banner = tr("Not in the repository yet — this is what Generate would write.");
-            c.subtitle = model->isPlan() ? tr("Plan: no repository open (profile %1)").arg(profile.id)
+            c.subtitle = model->isPlan() ? tr("Plan: no repository open (profile %1)").arg(basis.profile.id)
                                          : tr("Would be .flox/pkgs/%1 on branch %2").arg(variant.fileName(), branch);
             c.text = generated.text;
         } else {

@@ -4,6 +4,7 @@
 #include "RepositoryController.h"
 #include "itemmodels/MatrixModel.h"
 #include "recipes/RecipeGenerator.h"
+#include "repository/RecipeBasis.h"
 #include "repository/RecipeWriter.h"
 
 #include <QAction>
@@ -89,16 +90,14 @@ void RecipeActions::generateSelected()
         return;
     }
     const QString root = m_repository->root();
-    const BranchProfile profile = model->catalog().profileForBranch(branch);
-    const BranchScan *scanned = m_repository->scan().branch(branch);
-    const QString rev = scanned ? scanned->mostCommonNixpkgsRev : QString();
+    const RecipeBasis basis = RecipeBasis::forBranch(model->catalog(), m_repository->scan(), branch);
     const RecipeGenerator generator(model->catalog());
 
     QList<QPair<VariantName, QString>> work; // variant, text
     QStringList errors, existing;
     for (const QModelIndex &cell : m_matrix->selectedCells()) {
         const VariantName v = model->variantAt(cell);
-        const auto result = generator.generate(v, profile, rev);
+        const auto result = generator.generate(v, basis.profile, basis.nixpkgsRev);
         if (!result.ok()) {
             errors.append(tr("%1: %2").arg(v.toString(), result.error));
             continue;

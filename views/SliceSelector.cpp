@@ -1,5 +1,7 @@
 #include "SliceSelector.h"
 
+#include "catalog/CudaVersion.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -60,7 +62,7 @@ void SliceSelector::setChoices(const QStringList &packages, const QStringList &p
 {
     fill(m_package, packages, package, [](const QString &id) { return id; });
     fill(m_python, pythons, python, [](const QString &id) { return QStringLiteral("python%1").arg(id); });
-    fill(m_cuda, cudas, cuda, [](const QString &id) { return QString(id).replace(QLatin1Char('_'), QLatin1Char('.')); });
+    fill(m_cuda, cudas, cuda, [](const QString &id) { return CudaVersion::toVersion(id); });
 }
 
 void SliceSelector::setFilterNames(const QStringList &names)

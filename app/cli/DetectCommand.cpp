@@ -4,6 +4,7 @@
 #include "catalog/Catalog.h"
 #include "hardware/HardwareProbe.h"
 #include "hardware/HostProfileJson.h"
+#include "hardware/Recommendation.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -13,7 +14,7 @@ namespace vs::cli {
 
 namespace {
 
-void printText(const HostProfile &p)
+void printText(const HostProfile &p, const QString &recommended)
 {
     QTextStream &o = out();
     o << "GPUs:\n";
@@ -35,7 +36,7 @@ void printText(const HostProfile &p)
     if (!p.cpuError.isEmpty())
         o << "  problem: " << p.cpuError << "\n";
     o << "  runs: " << (p.isas.isEmpty() ? QStringLiteral("no catalogue ISA") : p.isas.join(QStringLiteral(", "))) << "\n";
-    o << "Recommended: " << (p.recommendedSuffix.isEmpty() ? QStringLiteral("nothing fits this machine") : p.recommendedSuffix) << "\n";
+    o << "Recommended: " << (recommended.isEmpty() ? QStringLiteral("nothing fits this machine") : recommended) << "\n";
     if (!p.gpuChoice.isEmpty())
         o << "  GPU: " << p.gpuChoice << "\n";
     for (const QString &isa : p.alternativeIsas)
@@ -80,8 +81,8 @@ int runDetect(const QStringList &arguments)
     }
     if (parser.isSet(json))
         printJson(QJsonDocument(hostProfileToJson(profile)));
-    else
-        printText(profile);
+    else // no branch here: the catalogue's newest release that fits, as in the JSON
+        printText(profile, Recommendation(Catalog::embedded(), profile).suffix(profile.recommendedCuda));
     return 0;
 }
 

@@ -1,6 +1,8 @@
+#include "catalog/CudaVersion.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
 #include "cli/RepositoryCli.h"
+#include "variants/MatrixLayout.h"
 #include "variants/RecipePaths.h"
 
 #include <QJsonArray>
@@ -11,34 +13,25 @@ namespace vs::cli {
 
 namespace {
 
-// One branch laid out like a BUILD_MATRIX.md: rows are GPU architectures, then
-// CPU-only, then darwin; columns are CPU ISAs (and mps for darwin). A cell lists
-// the recipes of that GPU × ISA: package, Python and CUDA release of each.
+// One branch laid out like a BUILD_MATRIX.md (MatrixLayout, only what the branch has):
+// a cell lists the recipes of that GPU × ISA, package, Python and CUDA release of each.
 struct BranchMatrix {
-    QStringList rows; // "sm90", …, "cpu", "darwin"
-    QStringList columns; // "avx2", …, "mps"
-    QHash<QString, QList<const RecipeFile *>> cells; // "row|column"
+    QList<const RecipeFile *> placed; // named like a variant, in the order of MatrixLayout's indexes
+    MatrixLayout layout;
     QList<const RecipeFile *> outside; // not named like a variant
     QSet<QString> withErrors; // paths
     int recipeCount = 0;
 
-    static QString key(const QString &row, const QString &column) { return row + QLatin1Char('|') + column; }
+    QStringList rows() const { return layout.rows(); }
+    QStringList columns() const { return layout.columns(); }
+    QList<const RecipeFile *> at(const QString &row, const QString &column) const
+    {
+        QList<const RecipeFile *> out;
+        for (int i : layout.at(row, column))
+            out.append(placed[i]);
+        return out;
+    }
 };
-
-// Catalogue order first, then anything else the branch has, sorted.
-QStringList ordered(const QSet<QString> &present, const QStringList &catalogue)
-{
-    QStringList out;
-    for (const QString &id : catalogue)
-        if (present.contains(id))
-            out.append(id);
-    QStringList rest;
-    for (const QString &id : present)
-        if (!catalogue.contains(id))
-            rest.append(id);
-    std::sort(rest.begin(), rest.end());
-    return out + rest;
-}
 
 BranchMatrix layout(const Catalog &catalog, const BranchScan &branch, const QList<LintProblem> &problems)
 {
@@ -46,8 +39,7 @@ BranchMatrix layout(const Catalog &catalog, const BranchScan &branch, const QLis
     for (const LintProblem &p : problems)
         if (p.branch == branch.name && p.severity == LintProblem::Severity::Error)
             m.withErrors.insert(p.file);
-    QSet<QString> gpus, isas;
-    bool cpu = false, darwin = false;
+    QList<VariantName> variants;
     for (const RecipeFile &r : branch.recipes) {
         if (r.state == RecipeFile::State::Deleted)
             continue;
@@ -56,31 +48,10 @@ BranchMatrix layout(const Catalog &catalog, const BranchScan &branch, const QLis
             m.outside.append(&r);
             continue;
         }
-        const VariantName &v = *r.variant;
-        QString row = QStringLiteral("cpu");
-        if (v.kind == VariantName::Kind::Cuda)
-            gpus.insert(row = v.gpu);
-        else if (v.kind == VariantName::Kind::Darwin)
-            row = QStringLiteral("darwin"), darwin = true;
-        else
-            cpu = true;
-        if (v.kind != VariantName::Kind::Darwin)
-            isas.insert(v.isa);
-        m.cells[BranchMatrix::key(row, v.isa)].append(&r);
+        m.placed.append(&r);
+        variants.append(*r.variant);
     }
-    QStringList gpuOrder, isaOrder;
-    for (const GpuArch &g : catalog.gpuArchitectures)
-        gpuOrder.append(g.id);
-    for (const CpuIsa &i : catalog.cpuIsas)
-        isaOrder.append(i.id);
-    m.rows = ordered(gpus, gpuOrder);
-    if (cpu)
-        m.rows.append(QStringLiteral("cpu"));
-    m.columns = ordered(isas, isaOrder);
-    if (darwin) {
-        m.rows.append(QStringLiteral("darwin"));
-        m.columns.append(catalog.darwin.id);
-    }
+    m.layout = MatrixLayout(catalog, variants, MatrixLayout::Span::Branch);
     return m;
 }
 
@@ -89,7 +60,7 @@ QString entryText(const RecipeFile &r, const BranchMatrix &m)
     const VariantName &v = *r.variant;
     QString s = QStringLiteral("%1 py%2").arg(v.package, v.python);
     if (v.kind == VariantName::Kind::Cuda)
-        s += QStringLiteral(" cu%1").arg(dotted(v.cuda));
+        s += QStringLiteral(" cu%1").arg(CudaVersion::toVersion(v.cuda));
     if (r.state != RecipeFile::State::Committed)
         s += QStringLiteral(" (%1)").arg(RecipeFile::stateName(r.state));
     if (m.withErrors.contains(r.path))
@@ -100,7 +71,7 @@ QString entryText(const RecipeFile &r, const BranchMatrix &m)
 QString cellText(const BranchMatrix &m, const QString &row, const QString &column, const QString &separator)
 {
     QStringList entries;
-    for (const RecipeFile *r : m.cells.value(BranchMatrix::key(row, column)))
+    for (const RecipeFile *r : m.at(row, column))
         entries.append(entryText(*r, m));
     entries.sort();
     return entries.isEmpty() ? QStringLiteral("-") : entries.join(separator);
@@ -108,9 +79,9 @@ QString cellText(const BranchMatrix &m, const QString &row, const QString &colum
 
 QString rowTitle(const Catalog &catalog, const QString &row)
 {
-    if (row == QLatin1String("cpu"))
+    if (row == MatrixLayout::cpuRow())
         return QStringLiteral("CPU only");
-    if (row == QLatin1String("darwin"))
+    if (row == MatrixLayout::darwinRow())
         return QStringLiteral("darwin");
     const GpuArch *g = catalog.gpuArch(row);
     return g ? QStringLiteral("%1 (%2)").arg(row, g->family) : row;
@@ -119,10 +90,10 @@ QString rowTitle(const Catalog &catalog, const QString &row)
 void printTable(const Catalog &catalog, const BranchScan &b, const BranchMatrix &m, bool markdown)
 {
     QList<QStringList> table;
-    table.append(QStringList { QStringLiteral("GPU \\ ISA") } + m.columns);
-    for (const QString &row : m.rows) {
+    table.append(QStringList { QStringLiteral("GPU \\ ISA") } + m.columns());
+    for (const QString &row : m.rows()) {
         QStringList line { rowTitle(catalog, row) };
-        for (const QString &column : m.columns)
+        for (const QString &column : m.columns())
             line.append(cellText(m, row, column, markdown ? QStringLiteral("<br>") : QStringLiteral(", ")));
         table.append(line);
     }
@@ -131,7 +102,7 @@ void printTable(const Catalog &catalog, const BranchScan &b, const BranchMatrix 
     if (!b.mostCommonNixpkgsRev.isEmpty())
         out() << "; nixpkgs " << (markdown ? QStringLiteral("`%1`").arg(b.mostCommonNixpkgsRev) : b.mostCommonNixpkgsRev);
     out() << "\n\n";
-    if (m.rows.isEmpty()) {
+    if (m.rows().isEmpty()) {
         out() << "No recipes on this branch.\n";
     } else if (markdown) {
         for (int i = 0; i < table.size(); ++i) {
@@ -163,11 +134,11 @@ void printTable(const Catalog &catalog, const BranchScan &b, const BranchMatrix 
 QJsonObject matrixJson(const Catalog &catalog, const BranchScan &b, const BranchMatrix &m)
 {
     QJsonArray rows;
-    for (const QString &row : m.rows) {
+    for (const QString &row : m.rows()) {
         QJsonObject cells;
-        for (const QString &column : m.columns) {
+        for (const QString &column : m.columns()) {
             QJsonArray entries;
-            for (const RecipeFile *r : m.cells.value(BranchMatrix::key(row, column))) {
+            for (const RecipeFile *r : m.at(row, column)) {
                 QJsonObject e = recipeJson(*r);
                 e[QStringLiteral("lintError")] = m.withErrors.contains(r->path);
                 entries.append(e);
@@ -182,7 +153,7 @@ QJsonObject matrixJson(const Catalog &catalog, const BranchScan &b, const Branch
     for (const RecipeFile *r : m.outside)
         outside.append(r->path);
     return QJsonObject { { QStringLiteral("branch"), b.name }, { QStringLiteral("nixpkgsRev"), b.mostCommonNixpkgsRev },
-        { QStringLiteral("columns"), QJsonArray::fromStringList(m.columns) }, { QStringLiteral("rows"), rows },
+        { QStringLiteral("columns"), QJsonArray::fromStringList(m.columns()) }, { QStringLiteral("rows"), rows },
         { QStringLiteral("notInMatrix"), outside } };
 }
 

@@ -45,11 +45,6 @@ std::optional<RepositoryScan> scanOrFail(const QString &command, const QString &
     return scan;
 }
 
-QString dotted(QString id)
-{
-    return id.replace(QLatin1Char('_'), QLatin1Char('.'));
-}
-
 QJsonObject recipeJson(const RecipeFile &r)
 {
     auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };

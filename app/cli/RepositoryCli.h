@@ -22,6 +22,5 @@ std::optional<RepositoryScan> scanOrFail(const QString &command, const QString &
 QJsonObject recipeJson(const RecipeFile &recipe);
 QJsonObject scanJson(const RepositoryScan &scan); // what `scan --json` prints…
 QByteArray scanJsonBytes(const RepositoryScan &scan); // …written directly, byte for byte the same
-QString dotted(QString id); // "12_9" -> "12.9"
 
 } // namespace vs::cli

@@ -1,3 +1,4 @@
+#include "catalog/CudaVersion.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
 #include "cli/RepositoryCli.h"
@@ -49,7 +50,7 @@ void printTable(const RepositoryScan &scan)
             else if (r.tooLarge)
                 state = QStringLiteral("too large");
             out() << "  " << RecipePaths::printable(r.fileName).leftJustified(56)
-                  << (cuda ? dotted(r.variant->cuda) : QStringLiteral("-")).leftJustified(6) << gpu.leftJustified(7)
+                  << (cuda ? CudaVersion::toVersion(r.variant->cuda) : QStringLiteral("-")).leftJustified(6) << gpu.leftJustified(7)
                   << (r.variant ? r.variant->isa : QStringLiteral("-")).leftJustified(12) << state << "\n";
         }
     }

@@ -1,5 +1,6 @@
 #include "catalog/Catalog.h"
 #include "catalog/CatalogLoader.h"
+#include "catalog/CudaVersion.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -100,8 +101,7 @@ bool Catalog::cudaSupportsArch(const CudaRelease &cuda, const GpuArch &arch) con
 
 int Catalog::compareVersions(const QString &a, const QString &b)
 {
-    auto norm = [](QString s) { return QVersionNumber::fromString(s.replace(QLatin1Char('_'), QLatin1Char('.'))); };
-    return QVersionNumber::compare(norm(a), norm(b));
+    return CudaVersion::compare(a, b); // numeric, and "12_9" reads as "12.9"
 }
 
 } // namespace vs

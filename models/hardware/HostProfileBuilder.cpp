@@ -1,6 +1,7 @@
 #include "hardware/HostProfileBuilder.h"
 
 #include "catalog/Catalog.h"
+#include "hardware/Recommendation.h"
 
 #include <QVersionNumber>
 
@@ -16,10 +17,7 @@ HostProfile HostProfileBuilder::build(bool nvidiaSmiFound, const NvidiaSmiResult
         addGpus(p, smi);
     addCpu(p, cpu);
     recommendGpu(p);
-    if (!p.recommendedIsa.isEmpty()) {
-        p.recommendedSuffix = p.hasGpu() ? QStringLiteral("cuda%1-%2-%3").arg(p.recommendedCuda, p.recommendedGpu, p.recommendedIsa)
-                                         : QStringLiteral("cpu-%1").arg(p.recommendedIsa);
-    }
+    p.recommendedSuffix = Recommendation::profileSuffix(p);
     return p;
 }
 

@@ -1,7 +1,5 @@
 #include "itemmodels/MatrixModel.h"
 
-#include "variants/Compatibility.h"
-
 #include <algorithm>
 
 namespace vs {
@@ -16,11 +14,6 @@ QStringList byFrequency(const QHash<QString, int> &counts)
         return ca != cb ? ca > cb : a < b;
     });
     return out;
-}
-
-QString dotted(QString cudaId)
-{
-    return cudaId.replace(QLatin1Char('_'), QLatin1Char('.'));
 }
 } // namespace
 
@@ -45,9 +38,6 @@ void MatrixModel::setBranch(const QString &branch, const QList<MatrixRecipe> &re
     beginResetModel();
     m_branch = branch;
     m_recipes = recipes;
-    m_byVariant.clear();
-    for (int i = 0; i < m_recipes.size(); ++i)
-        m_byVariant[m_recipes[i].variant.toString()].append(i);
     rebuildAxes();
     // Keep the slice when the branch holds recipes in it (or has none at all);
     // otherwise show what the branch holds most.
@@ -150,73 +140,22 @@ QStringList MatrixModel::cudaChoices() const
 
 void MatrixModel::rebuildAxes()
 {
-    m_gpuRows.clear();
-    m_isaColumns.clear();
-    for (const GpuArch &g : m_catalog.gpuArchitectures)
-        m_gpuRows.append(g.id);
-    for (const CpuIsa &i : m_catalog.cpuIsas)
-        m_isaColumns.append(i.id);
-    // Recipes for architectures or ISAs the catalogue does not know still get a
-    // place, so no file of the branch is invisible.
-    for (const MatrixRecipe &r : m_recipes) {
-        if (r.variant.kind == VariantName::Kind::Cuda && !m_gpuRows.contains(r.variant.gpu))
-            m_gpuRows.append(r.variant.gpu);
-        if (r.variant.kind != VariantName::Kind::Darwin && !m_isaColumns.contains(r.variant.isa))
-            m_isaColumns.append(r.variant.isa);
-    }
-}
-
-bool MatrixModel::runsHere(const VariantName &v) const
-{
-    if (!m_machine.known)
-        return false;
-    switch (v.kind) {
-    case VariantName::Kind::Darwin:
-        return m_machine.darwin;
-    case VariantName::Kind::Cpu:
-        return m_machine.isas.contains(v.isa);
-    case VariantName::Kind::Cuda:
-        return m_machine.isas.contains(v.isa) && m_machine.gpuArchs.contains(v.gpu) && !m_machine.maxCuda.isEmpty()
-            && Catalog::compareVersions(dotted(v.cuda), dotted(m_machine.maxCuda)) <= 0;
-    }
-    return false;
+    QList<VariantName> variants;
+    for (const MatrixRecipe &r : std::as_const(m_recipes))
+        variants.append(r.variant);
+    m_layout = MatrixLayout(m_catalog, variants, MatrixLayout::Span::Catalogue);
 }
 
 MatrixModel::Cell MatrixModel::makeCell(const VariantName &v) const
 {
-    Cell cell;
-    cell.variant = v;
-    cell.recipes = m_byVariant.value(v.toString());
-    const Compatibility compat = Compatibility::of(m_catalog, v);
-    cell.runsHere = runsHere(v);
-    cell.recommended = m_machine.known && !m_machine.recommendedSuffix.isEmpty() && v.suffix() == m_machine.recommendedSuffix;
-    if (cell.recipes.isEmpty()) {
-        cell.status = compat.ok() ? CellStatus::NotDefined : CellStatus::Incompatible;
-        cell.reason = compat.reason;
-    } else {
-        QStringList problems;
-        if (cell.recipes.size() > 1) {
-            QStringList files;
-            for (int i : cell.recipes)
-                files.append(m_recipes[i].path);
-            problems.append(tr("%n files describe this cell: %1", nullptr, int(files.size())).arg(files.join(QStringLiteral(", "))));
-        }
-        if (!compat.ok())
-            problems.append(compat.reason);
-        for (int i : cell.recipes) {
-            problems += m_recipes[i].variant.nonCanonical;
-            problems += m_recipes[i].problems;
-        }
-        bool changed = false;
-        for (int i : cell.recipes)
-            changed = changed || m_recipes[i].changedInWorkingTree;
-        cell.reason = problems.join(QLatin1Char('\n'));
-        cell.status = !problems.isEmpty() ? CellStatus::Problem : changed ? CellStatus::New : CellStatus::Defined;
-    }
+    // The layout places by row and ISA; the cell is the one variant of the slice.
+    QList<int> recipes;
+    for (int i : m_layout.at(MatrixLayout::rowOf(v), v.isa))
+        if (m_recipes[i].variant == v)
+            recipes.append(i);
     const auto build = m_buildStates.constFind(buildKey(m_branch, v.toString()));
-    if (build != m_buildStates.constEnd())
-        cell.status = *build;
-    return cell;
+    return MatrixCell::derive(
+        m_catalog, v, m_recipes, recipes, m_machine, build == m_buildStates.constEnd() ? std::nullopt : std::optional<CellStatus>(*build));
 }
 
 void MatrixModel::rebuildCells()
@@ -225,8 +164,8 @@ void MatrixModel::rebuildCells()
     VariantName base;
     base.package = m_package;
     base.python = m_python;
-    for (const QString &gpu : std::as_const(m_gpuRows)) {
-        for (const QString &isa : std::as_const(m_isaColumns)) {
+    for (const QString &gpu : m_layout.gpuRows()) {
+        for (const QString &isa : m_layout.columns()) {
             VariantName v = base;
             v.kind = VariantName::Kind::Cuda;
             v.cuda = m_cuda;
@@ -235,7 +174,7 @@ void MatrixModel::rebuildCells()
             m_cells.append(makeCell(v));
         }
     }
-    for (const QString &isa : std::as_const(m_isaColumns)) {
+    for (const QString &isa : m_layout.columns()) {
         VariantName v = base;
         v.kind = VariantName::Kind::Cpu;
         v.isa = isa;
@@ -253,7 +192,7 @@ const MatrixModel::Cell *MatrixModel::cellAt(const QModelIndex &index) const
         return nullptr;
     if (index.row() == darwinRow())
         return index.column() == 0 ? &m_cells.last() : nullptr;
-    const int i = index.row() * m_isaColumns.size() + index.column();
+    const int i = index.row() * m_layout.columns().size() + index.column();
     return i >= 0 && i < m_cells.size() - 1 ? &m_cells[i] : nullptr;
 }
 
@@ -297,11 +236,11 @@ QModelIndex MatrixModel::indexOf(const VariantName &v) const
     case VariantName::Kind::Darwin:
         return index(darwinRow(), 0);
     case VariantName::Kind::Cpu:
-        return m_isaColumns.contains(v.isa) ? index(cpuRow(), int(m_isaColumns.indexOf(v.isa))) : QModelIndex();
+        return m_layout.columns().contains(v.isa) ? index(cpuRow(), int(m_layout.columns().indexOf(v.isa))) : QModelIndex();
     case VariantName::Kind::Cuda:
-        if (v.cuda != m_cuda || !m_gpuRows.contains(v.gpu) || !m_isaColumns.contains(v.isa))
+        if (v.cuda != m_cuda || !m_layout.gpuRows().contains(v.gpu) || !m_layout.columns().contains(v.isa))
             return {};
-        return index(int(m_gpuRows.indexOf(v.gpu)), int(m_isaColumns.indexOf(v.isa)));
+        return index(int(m_layout.gpuRows().indexOf(v.gpu)), int(m_layout.columns().indexOf(v.isa)));
     }
     return {};
 }
@@ -327,18 +266,18 @@ int MatrixModel::runnableRecipeCount() const
 {
     int n = 0;
     for (const MatrixRecipe &r : m_recipes)
-        n += runsHere(r.variant) ? 1 : 0;
+        n += m_machine.runs(r.variant) ? 1 : 0;
     return n;
 }
 
 int MatrixModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_gpuRows.size()) + 2;
+    return parent.isValid() ? 0 : int(m_layout.gpuRows().size()) + 2;
 }
 
 int MatrixModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_isaColumns.size());
+    return parent.isValid() ? 0 : int(m_layout.columns().size());
 }
 
 Qt::ItemFlags MatrixModel::flags(const QModelIndex &index) const
@@ -409,7 +348,7 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
 QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal) {
-        const QString id = m_isaColumns.value(section);
+        const QString id = m_layout.columns().value(section);
         const CpuIsa *isa = m_catalog.cpuIsa(id);
         if (role == Qt::DisplayRole)
             return id;
@@ -431,7 +370,7 @@ QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int r
             return m_catalog.darwin.description;
         return {};
     }
-    const QString id = m_gpuRows.value(section);
+    const QString id = m_layout.gpuRows().value(section);
     const GpuArch *gpu = m_catalog.gpuArch(id);
     if (role == Qt::DisplayRole)
         return gpu ? QStringLiteral("%1  %2").arg(id, gpu->family) : id;

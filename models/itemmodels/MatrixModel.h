@@ -1,7 +1,10 @@
 #pragma once
 
 #include "catalog/Catalog.h"
+#include "hardware/MachineFit.h"
 #include "itemmodels/CellStatus.h"
+#include "itemmodels/MatrixCell.h"
+#include "variants/MatrixLayout.h"
 #include "variants/VariantName.h"
 
 #include <QAbstractTableModel>
@@ -9,32 +12,6 @@
 #include <QMap>
 
 namespace vs {
-
-// One recipe of the shown branch, as far as the matrix needs it. Filled from a
-// repository scan by the app (see app/ScanToMatrix), or by tests directly.
-struct MatrixRecipe {
-    VariantName variant;
-    QString path; // ".flox/pkgs/pytorch-….nix"
-    QString pname;
-    QString gpuArch; // normalised: "sm90", "mps"
-    QStringList cpuFlags;
-    QString nixpkgsRev; // the recipe's own pin (drift compares against a template with it)
-    QString text; // the recipe as committed on that branch (or the working tree's, when checked out)
-    bool changedInWorkingTree = false;
-    QString workingTreeState; // "new", "modified", "deleted" (for the tooltip)
-    QStringList problems; // warnings and errors: "line 12: message"
-    QStringList notes; // informational lint
-};
-
-// What the machine can run; filled from the hardware probe by the app.
-struct MachineFit {
-    bool known = false;
-    QStringList gpuArchs; // "sm90"
-    QString maxCuda; // "13_0": the newest CUDA the driver supports; empty: no driver
-    QStringList isas; // ISAs the CPU can run
-    QString recommendedSuffix; // "cuda12_9-sm90-avx512"
-    bool darwin = false;
-};
 
 // The matrix of one slice (package × Python × CUDA) of one branch: rows are GPU
 // architectures, a CPU-only row and the darwin row (whose one cell sits in column 0);
@@ -77,8 +54,8 @@ public:
     QStringList pythonChoices() const;
     QStringList cudaChoices() const;
 
-    int cpuRow() const { return m_gpuRows.size(); }
-    int darwinRow() const { return m_gpuRows.size() + 1; }
+    int cpuRow() const { return int(m_layout.gpuRows().size()); }
+    int darwinRow() const { return int(m_layout.gpuRows().size()) + 1; }
     bool isCell(const QModelIndex &index) const;
     VariantName variantAt(const QModelIndex &index) const;
     CellStatus statusAt(const QModelIndex &index) const;
@@ -101,18 +78,10 @@ signals:
     void sliceChanged();
 
 private:
-    struct Cell {
-        VariantName variant;
-        CellStatus status = CellStatus::NotDefined;
-        QString reason;
-        QList<int> recipes;
-        bool runsHere = false;
-        bool recommended = false;
-    };
+    using Cell = MatrixCell;
     void rebuildAxes();
     void rebuildCells();
     Cell makeCell(const VariantName &v) const;
-    bool runsHere(const VariantName &v) const;
     QString tooltip(const Cell &cell) const;
     const Cell *cellAt(const QModelIndex &index) const;
     QStringList choices(const QStringList &present, const QStringList &catalogue) const;
@@ -120,12 +89,10 @@ private:
     Catalog m_catalog;
     QString m_branch;
     QList<MatrixRecipe> m_recipes;
-    QHash<QString, QList<int>> m_byVariant; // canonical variant name -> recipe indexes
+    MatrixLayout m_layout; // where the branch's recipes sit
     QString m_package, m_python, m_cuda;
     MachineFit m_machine;
     QHash<QString, CellStatus> m_buildStates;
-    QStringList m_gpuRows; // ids
-    QStringList m_isaColumns; // ids
     QList<Cell> m_cells; // row-major; the darwin row has one cell (column 0)
 };
 

@@ -1,7 +1,8 @@
 #include "recipes/Lint.h"
 
-#include "variants/RecipePaths.h"
+#include "catalog/CudaVersion.h"
 #include "variants/Compatibility.h"
+#include "variants/RecipePaths.h"
 
 #include <QSet>
 
@@ -129,7 +130,8 @@ private:
         const QString release = m_meta.cudaRelease();
         if (cuda && !release.isEmpty() && release != v.cuda)
             add(m_meta.line(QStringLiteral("cudaPackages")), Severity::Error, kCudaRelease,
-                QStringLiteral("the file name says CUDA %1 but the recipe uses %2").arg(dotted(v.cuda), m_meta.cudaPackages));
+                QStringLiteral("the file name says CUDA %1 but the recipe uses %2")
+                    .arg(CudaVersion::toVersion(v.cuda), m_meta.cudaPackages));
         if (m_meta.cudaSupport && *m_meta.cudaSupport != cuda)
             add(m_meta.line(QStringLiteral("cudaSupport")), Severity::Error, kCudaSupport,
                 cuda ? QStringLiteral("a CUDA recipe sets cudaSupport = false: it would build without CUDA")
@@ -196,8 +198,6 @@ private:
         add(m_meta.line(QStringLiteral("nixpkgsRev")), Severity::Info, kRev,
             QStringLiteral("pins nixpkgs %1 while most recipes of the branch pin %2").arg(m_meta.nixpkgsRev.left(12), common.left(12)));
     }
-
-    static QString dotted(QString id) { return id.replace(QLatin1Char('_'), QLatin1Char('.')); }
 
     const Catalog &m_catalog;
     const BranchScan &m_branch;

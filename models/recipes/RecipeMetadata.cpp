@@ -1,6 +1,8 @@
 #include "recipes/RecipeMetadata.h"
 #include "recipes/NixTextScanner.h"
 
+#include "catalog/CudaVersion.h"
+
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -94,7 +96,7 @@ void readCpuFlags(const NixTextScanner &sc, RecipeMetadata &meta)
 
 QString RecipeMetadata::cudaRelease() const
 {
-    return cudaPackages.startsWith(QLatin1String("cudaPackages_")) ? cudaPackages.mid(13) : QString();
+    return CudaVersion::fromAttribute(cudaPackages);
 }
 
 QString RecipeMetadata::normaliseGpuArch(const QString &value)

@@ -1,5 +1,7 @@
 #include "variants/Compatibility.h"
 
+#include "catalog/CudaVersion.h"
+
 namespace vs {
 
 Compatibility Compatibility::of(const Catalog &c, const VariantName &v)
@@ -23,7 +25,7 @@ Compatibility Compatibility::of(const Catalog &c, const VariantName &v)
 
     const CudaRelease *cuda = c.cudaRelease(v.cuda);
     if (!cuda)
-        return unknown(QStringLiteral("unknown CUDA release '%1'").arg(QString(v.cuda).replace(QLatin1Char('_'), QLatin1Char('.'))));
+        return unknown(QStringLiteral("unknown CUDA release '%1'").arg(CudaVersion::toVersion(v.cuda)));
     const GpuArch *gpu = c.gpuArch(v.gpu);
     if (!gpu)
         return unknown(QStringLiteral("unknown GPU architecture '%1'").arg(v.gpu));

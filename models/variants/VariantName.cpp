@@ -55,13 +55,33 @@ QString VariantName::suffix() const
 {
     switch (kind) {
     case Kind::Cuda:
-        return QStringLiteral("cuda%1-%2-%3").arg(cuda, gpu, isa);
+        return cudaSuffix(cuda, gpu, isa);
     case Kind::Darwin:
-        return QStringLiteral("darwin-%1").arg(isa);
+        return darwinSuffix(isa);
     case Kind::Cpu:
         break;
     }
+    return cpuSuffix(isa);
+}
+
+QString VariantName::cudaSuffix(const QString &cuda, const QString &gpu, const QString &isa)
+{
+    return QStringLiteral("cuda%1-%2-%3").arg(cuda, gpu, isa);
+}
+
+QString VariantName::cpuSuffix(const QString &isa)
+{
     return QStringLiteral("cpu-%1").arg(isa);
+}
+
+QString VariantName::darwinSuffix(const QString &isa)
+{
+    return QStringLiteral("darwin-%1").arg(isa);
+}
+
+bool VariantName::isDarwinSuffix(const QString &suffix)
+{
+    return suffix.startsWith(QLatin1String("darwin"));
 }
 
 QString VariantName::toString() const

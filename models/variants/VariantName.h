@@ -33,6 +33,11 @@ struct VariantName {
     QString fileName() const { return toString() + QStringLiteral(".nix"); }
     // "cuda12_9-sm90-avx512", "cpu-avx2", "darwin-mps": what a machine needs.
     QString suffix() const;
+    // The same suffixes from their parts, for a machine or a recommendation that is no file yet.
+    static QString cudaSuffix(const QString &cuda, const QString &gpu, const QString &isa);
+    static QString cpuSuffix(const QString &isa);
+    static QString darwinSuffix(const QString &isa);
+    static bool isDarwinSuffix(const QString &suffix);
     bool isCanonical() const { return nonCanonical.isEmpty(); }
 
     bool operator==(const VariantName &o) const

@@ -1,24 +1,13 @@
 #include "catalog/Catalog.h"
 #include "itemmodels/MatrixFilterProxy.h"
 #include "itemmodels/MatrixModel.h"
+#include "support/MatrixRecipes.h"
 
 #include <QtTest>
 
 using namespace vs;
 
-namespace {
-MatrixRecipe recipe(const QString &file, bool changed = false, const QStringList &problems = {})
-{
-    MatrixRecipe r;
-    r.variant = *VariantName::parse(file);
-    r.path = QStringLiteral(".flox/pkgs/") + file;
-    r.pname = r.variant.toString();
-    r.changedInWorkingTree = changed;
-    r.problems = problems;
-    r.text = QStringLiteral("{ }\n");
-    return r;
-}
-} // namespace
+using vs::test::recipe;
 
 class TestMatrixModel : public QObject {
     Q_OBJECT
