@@ -5,6 +5,7 @@
 #include "hardware/HostProfileBuilder.h"
 #include "hardware/NvidiaSmiCsv.h"
 #include "system/ProcessRunner.h"
+#include "variants/VariantName.h"
 
 #include <QDir>
 #include <QFile>
@@ -85,7 +86,7 @@ HostProfile HardwareProbe::probe(const Catalog &catalog, const ProbeOptions &opt
     // Apple Silicon has no cpuinfo; its one variant is the Metal build.
     if (p.machine == QLatin1String("aarch64")) {
         p.recommendedIsa = catalog.darwin.id;
-        p.recommendedSuffix = QStringLiteral("darwin-%1").arg(catalog.darwin.id);
+        p.recommendedSuffix = VariantName::darwinSuffix(catalog.darwin.id);
         p.cpuError.clear();
     }
 #endif
