@@ -48,37 +48,49 @@ RecipeEdit::Result apply(const QString &text, QList<Splice> splices)
     return r;
 }
 
+// The end of the string that opens at i (code[i] is '"', or the first ' of two):
+// the offset of its last quote character, or the text's end. Escapes: \x in
+// "…"; three quotes, two quotes before $ or a backslash, in the two-quote kind.
+qsizetype stringEnd(const QString &code, qsizetype i)
+{
+    if (code[i] == QLatin1Char('"')) {
+        for (++i; i < code.size() && code[i] != QLatin1Char('"'); ++i)
+            if (code[i] == QLatin1Char('\\'))
+                ++i;
+        return i;
+    }
+    for (i += 2; i + 1 < code.size(); ++i) {
+        if (code[i] != QLatin1Char('\'') || code[i + 1] != QLatin1Char('\''))
+            continue;
+        const QChar after = i + 2 < code.size() ? code[i + 2] : QChar();
+        if (after == QLatin1Char('\'') || after == QLatin1Char('$') || after == QLatin1Char('\\')) {
+            i += 2;
+            continue;
+        }
+        return i + 1;
+    }
+    return code.size();
+}
+
+bool opensString(const QString &code, qsizetype i)
+{
+    return code[i] == QLatin1Char('"') || (code[i] == QLatin1Char('\'') && i + 1 < code.size() && code[i + 1] == QLatin1Char('\''));
+}
+
 // Comment-free code with the insides of strings blanked too (same offsets), so a
 // binding written inside a string is not taken for one.
 QString withoutStrings(const QString &code)
 {
     QString out = code;
     for (qsizetype i = 0; i < out.size(); ++i) {
-        if (out[i] == QLatin1Char('"')) {
-            const qsizetype open = i;
-            for (++i; i < out.size() && code[i] != QLatin1Char('"'); ++i)
-                if (code[i] == QLatin1Char('\\'))
-                    ++i;
-            for (qsizetype k = open + 1; k < i && k < out.size(); ++k)
-                if (out[k] != QLatin1Char('\n'))
-                    out[k] = QLatin1Char(' ');
-        } else if (out[i] == QLatin1Char('\'') && i + 1 < out.size() && out[i + 1] == QLatin1Char('\'')) {
-            const qsizetype open = i + 1;
-            for (i += 2; i + 1 < out.size(); ++i) {
-                if (code[i] == QLatin1Char('\'') && code[i + 1] == QLatin1Char('\'')) {
-                    if (i + 2 < code.size()
-                        && (code[i + 2] == QLatin1Char('\'') || code[i + 2] == QLatin1Char('$') || code[i + 2] == QLatin1Char('\\'))) {
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-            }
-            for (qsizetype k = open + 1; k < i - 1 && k < out.size(); ++k)
-                if (out[k] != QLatin1Char('\n'))
-                    out[k] = QLatin1Char(' ');
-        }
+        if (!opensString(code, i))
+            continue;
+        const bool quoted = code[i] == QLatin1Char('"');
+        const qsizetype end = stringEnd(code, i);
+        for (qsizetype k = i + (quoted ? 1 : 2); k < (quoted ? end : end - 1) && k < out.size(); ++k)
+            if (out[k] != QLatin1Char('\n'))
+                out[k] = QLatin1Char(' ');
+        i = end;
     }
     return out;
 }
@@ -120,23 +132,8 @@ qsizetype RecipeEdit::expressionEnd(const QString &code, qsizetype from)
     int depth = 0;
     for (qsizetype i = from; i < code.size(); ++i) {
         const QChar c = code[i];
-        if (c == QLatin1Char('"')) {
-            for (++i; i < code.size() && code[i] != QLatin1Char('"'); ++i)
-                if (code[i] == QLatin1Char('\\'))
-                    ++i;
-        } else if (c == QLatin1Char('\'') && i + 1 < code.size() && code[i + 1] == QLatin1Char('\'')) {
-            // ''…'': ends at '' not followed by ' or $ or \ (those are escapes)
-            for (i += 2; i + 1 < code.size(); ++i) {
-                if (code[i] == QLatin1Char('\'') && code[i + 1] == QLatin1Char('\'')) {
-                    if (i + 2 < code.size()
-                        && (code[i + 2] == QLatin1Char('\'') || code[i + 2] == QLatin1Char('$') || code[i + 2] == QLatin1Char('\\'))) {
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-            }
+        if (opensString(code, i)) {
+            i = stringEnd(code, i);
         } else if (c == QLatin1Char('(') || c == QLatin1Char('[') || c == QLatin1Char('{')) {
             ++depth;
         } else if (c == QLatin1Char(')') || c == QLatin1Char(']') || c == QLatin1Char('}')) {

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +50,17 @@ inline BuildSettings testSettings(const QTemporaryDir &dir)
     s.floxProgram = QStringLiteral(VS_FLOX_STAND_IN);
     s.cancelGraceMs = 3000;
     return s;
+}
+
+// The environment of a real `variant-studio` process whose data, cache and config
+// folders lie in `dir`, so its history and settings never touch the user's.
+inline QProcessEnvironment isolatedEnvironment(const QTemporaryDir &dir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.filePath(QStringLiteral("cache")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    return env;
 }
 
 inline BuildJob makeJob(const QString &repo, const QString &variant, BuildBackend backend = BuildBackend::Nix, const QString &branch = {})

@@ -54,7 +54,8 @@ QByteArray fakeHash(const QString &pkg)
 
 int build(const QString &pkg)
 {
-    if (!QFileInfo::exists(QStringLiteral(".flox/pkgs/%1.nix").arg(pkg)) && !QFileInfo::exists(QStringLiteral(".flox/pkgs/%1/default.nix").arg(pkg)))
+    if (!QFileInfo::exists(QStringLiteral(".flox/pkgs/%1.nix").arg(pkg))
+        && !QFileInfo::exists(QStringLiteral(".flox/pkgs/%1/default.nix").arg(pkg)))
         return error("Package '" + pkg.toUtf8() + "' not found in .flox/pkgs");
     const QByteArray name = pkg.toUtf8();
     say("\x1b[1mBuilding " + name + "\x1b[0m in local mode");

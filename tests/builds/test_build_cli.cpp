@@ -16,11 +16,7 @@ private:
     int app(const QStringList &args, QByteArray *out, QByteArray *err = nullptr)
     {
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_tmp.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_tmp.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.filePath(QStringLiteral("config")));
-        p.setProcessEnvironment(env);
+        p.setProcessEnvironment(isolatedEnvironment(m_tmp));
         p.start(QStringLiteral(VS_APP_PATH), args);
         if (!p.waitForFinished(240000))
             return -1;

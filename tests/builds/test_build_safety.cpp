@@ -18,14 +18,7 @@ using namespace vs::test;
 class TestBuildSafety : public QObject {
     Q_OBJECT
 private:
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_tmp.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_tmp.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.filePath(QStringLiteral("config")));
-        return env;
-    }
+    QProcessEnvironment environment() const { return isolatedEnvironment(m_tmp); }
     int app(const QStringList &args, QByteArray *out, QByteArray *err, const QProcessEnvironment &env = {})
     {
         QProcess p;
