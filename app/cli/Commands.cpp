@@ -17,6 +17,7 @@ const QList<Command> &commands()
         { "matrix", "Print a branch's build matrix", runMatrix },
         { "build", "Build one variant headless", runBuild },
         { "history", "Print the build history of a repository", runHistory },
+        { "edit", "Preview a change to the recipes of several branches", runEdit },
         { "help", "Show this list", nullptr },
     };
     return list;

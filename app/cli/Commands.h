@@ -23,5 +23,6 @@ int runDetect(const QStringList &arguments);
 int runMatrix(const QStringList &arguments);
 int runBuild(const QStringList &arguments);
 int runHistory(const QStringList &arguments);
+int runEdit(const QStringList &arguments);
 
 } // namespace vs::cli

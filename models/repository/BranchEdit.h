@@ -1,0 +1,54 @@
+#pragma once
+
+#include "recipes/RecipeEdit.h"
+#include "repository/RepositoryScan.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace vs {
+
+// One named recipe change, as a maintainer asks for it ("set-pin REV",
+// "set NAME VALUE", "replace REGEX TEXT").
+struct RecipeEditOperation {
+    enum class Kind { SetPin, SetBinding, Replace };
+    Kind kind = Kind::SetPin;
+    QStringList arguments; // set-pin: REV [SHA256]; set: NAME VALUE; replace: REGEX TEXT
+
+    // "set-pin" / "set" / "replace" with their arguments; empty optional and *error when not an operation.
+    static std::optional<RecipeEditOperation> parse(const QString &name, const QStringList &arguments, QString *error);
+    QString title() const; // "set-pin 0182a36…", for messages and commit subjects
+    RecipeEdit::Result apply(const QString &text) const;
+};
+
+// What an operation would do to the recipes of several branches, before anything
+// is written: per file the new text, or why it is left alone.
+struct RecipeChange {
+    QString branch;
+    QString path; // ".flox/pkgs/x.nix"
+    QString before;
+    QString after;
+    enum class Outcome { Changed, Unchanged, NotRecognised, Skipped } outcome = Outcome::Unchanged;
+    QString reason; // why unchanged, not recognised or skipped
+    QList<int> lines; // changed lines of `before`
+};
+
+struct EditPreview {
+    QList<RecipeChange> files; // in branch, then path order
+    int count(RecipeChange::Outcome outcome) const;
+    QStringList branchesChanged() const;
+};
+
+class BranchEdit {
+public:
+    // BRANCHES empty: every branch of the scan. CELLS: a wildcard over variant
+    // names (pytorch-*-cuda12_9-*), empty for all. Reads the scan's texts only.
+    static EditPreview preview(
+        const RepositoryScan &scan, const RecipeEditOperation &operation, const QStringList &branches, const QString &cells = {});
+    // A unified diff (3 lines of context) of one file, "--- a/PATH" / "+++ b/PATH".
+    static QString unifiedDiff(const QString &path, const QString &before, const QString &after);
+    static QString outcomeName(RecipeChange::Outcome outcome); // "changed", "unchanged", "not-recognised", "skipped"
+};
+
+} // namespace vs
