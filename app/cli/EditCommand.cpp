@@ -9,16 +9,17 @@
 
 namespace vs::cli {
 
-// variant-studio edit REPO OPERATION ARGS... [--branch B]... [--cells PATTERN] --dry-run [--json]
-// Shows, per branch and file, what a named change would do to the recipes:
-// unified diffs, then the files left alone and why. Nothing is written.
+// variant-studio edit REPO OPERATION ARGS... [--branch B]... [--cells PATTERN] [--dry-run] [--json]
+// Shows, per branch and file, what a named change does to the recipes (unified
+// diffs, then the files left alone and why), and without --dry-run makes one
+// commit per branch (all branches or none; never pushed).
 int runEdit(const QStringList &arguments)
 {
     const QString command = arguments.value(0);
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Preview a change to the recipes of several branches: set-pin REV [SHA256], set NAME VALUE, replace REGEX TEXT.\n"
-                       "This version previews only: --dry-run is required, nothing is written."));
+        QStringLiteral("Change the recipes of several branches, one commit per branch (all or none, never pushed):\n"
+                       "set-pin REV [SHA256], set NAME VALUE, replace REGEX TEXT. --dry-run only shows the diffs."));
     parser.addPositionalArgument(QStringLiteral("REPOSITORY"), QStringLiteral("The build repository."));
     parser.addPositionalArgument(QStringLiteral("OPERATION"), QStringLiteral("set-pin, set or replace, then its arguments."));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
@@ -26,7 +27,7 @@ int runEdit(const QStringList &arguments)
         QStringLiteral("branch"), QStringLiteral("Only this branch (repeatable; default: every local branch)."), QStringLiteral("B"));
     const QCommandLineOption cells(QStringLiteral("cells"),
         QStringLiteral("Only variants matching this wildcard, e.g. 'pytorch-*-cuda12_9-*'."), QStringLiteral("PATTERN"));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Show what would change (required in this version)."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Only show what would change; write nothing."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     parser.addOptions({ help, branch, cells, dryRun, json });
     // Operation arguments may look like options ("-j16", a regular expression): only
@@ -47,7 +48,7 @@ int runEdit(const QStringList &arguments)
     if (!parser.parse(ours))
         return fail(command, parser.errorText(), 2);
     if (parser.isSet(help)) {
-        out() << "Usage: " << command << " REPOSITORY OPERATION ARGS... [--branch B]... [--cells PATTERN] --dry-run [--json]\n"
+        out() << "Usage: " << command << " REPOSITORY OPERATION ARGS... [--branch B]... [--cells PATTERN] [--dry-run] [--json]\n"
               << parser.helpText().section(QLatin1Char('\n'), 2);
         out().flush();
         return 0;
@@ -58,8 +59,6 @@ int runEdit(const QStringList &arguments)
     const std::optional<RecipeEditOperation> operation = RecipeEditOperation::parse(rest.first(), rest.mid(1), &error);
     if (!operation)
         return fail(command, error, 2);
-    if (!parser.isSet(dryRun))
-        return fail(command, QStringLiteral("this version previews changes only: add --dry-run (nothing is written either way)"), 2);
 
     int status = 0;
     ScanOptions options;
@@ -72,19 +71,38 @@ int runEdit(const QStringList &arguments)
             return fail(command, QStringLiteral("no branch '%1' in %2").arg(RecipePaths::printable(b), scan->root), 2);
     const EditPreview preview = BranchEdit::preview(*scan, *operation, branches, parser.value(cells));
     using Outcome = RecipeChange::Outcome;
+    const bool dry = parser.isSet(dryRun);
+    EditApplied applied;
+    if (!dry && preview.count(Outcome::Changed) > 0) {
+        applied = BranchEdit::apply(*scan, preview, *operation);
+        if (!applied.ok())
+            return fail(command, applied.error, 1);
+        if (!applied.warning.isEmpty())
+            err() << command << ": warning: " << applied.warning << Qt::endl;
+    }
 
     if (parser.isSet(json)) {
         QByteArray bytes;
         JsonWriter w(&bytes);
         w.beginObject();
         w.key("branchesChanged").strings(preview.branchesChanged());
+        w.key("commits").beginArray();
+        for (const EditCommit &c : applied.commits) {
+            w.beginObject();
+            w.key("branch").value(c.branch);
+            w.key("commit").value(c.newCommit);
+            w.key("files").strings(c.files);
+            w.key("previous").value(c.oldCommit);
+            w.endObject();
+        }
+        w.endArray();
         w.key("counts").beginObject();
         w.key("changed").value(preview.count(Outcome::Changed));
         w.key("notRecognised").value(preview.count(Outcome::NotRecognised));
         w.key("skipped").value(preview.count(Outcome::Skipped));
         w.key("unchanged").value(preview.count(Outcome::Unchanged));
         w.endObject();
-        w.key("dryRun").value(true);
+        w.key("dryRun").value(dry);
         w.key("files").beginArray();
         for (const RecipeChange &c : preview.files) {
             w.beginObject();
@@ -117,9 +135,19 @@ int runEdit(const QStringList &arguments)
                              .arg(RecipePaths::printable(c.branch), RecipePaths::printable(c.path), BranchEdit::outcomeName(c.outcome),
                                  RecipePaths::printable(c.reason));
     out() << "\n"
-          << operation->title() << " (dry run, nothing written): " << preview.count(Outcome::Changed) << " file(s) would change on "
-          << preview.branchesChanged().size() << " branch(es), " << preview.count(Outcome::Unchanged) << " already so, "
-          << preview.count(Outcome::NotRecognised) << " not recognised, " << preview.count(Outcome::Skipped) << " skipped\n";
+          << operation->title() << (dry ? " (dry run, nothing written): " : ": ") << preview.count(Outcome::Changed)
+          << (dry ? " file(s) would change on " : " file(s) changed on ") << preview.branchesChanged().size() << " branch(es), "
+          << preview.count(Outcome::Unchanged) << " already so, " << preview.count(Outcome::NotRecognised) << " not recognised, "
+          << preview.count(Outcome::Skipped) << " skipped\n";
+    for (const EditCommit &c : applied.commits) {
+        const QString undo = c.branch == scan->currentBranch
+            ? QStringLiteral("git revert %1").arg(c.newCommit.left(12))
+            : QStringLiteral("git update-ref refs/heads/%1 %2 %3").arg(RecipePaths::printable(c.branch), c.oldCommit, c.newCommit);
+        out() << "  committed " << c.newCommit.left(12) << " on " << RecipePaths::printable(c.branch) << " (" << c.files.size()
+              << " file(s)); undo: " << undo << "\n";
+    }
+    if (!applied.commits.isEmpty())
+        out() << "Nothing was pushed.\n";
     if (!leftAlone.isEmpty())
         out() << "Left alone:\n" << leftAlone.join(QLatin1Char('\n')) << "\n";
     out().flush();

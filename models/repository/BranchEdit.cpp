@@ -1,6 +1,10 @@
 #include "repository/BranchEdit.h"
 
 #include "recipes/RecipeDrift.h"
+#include "repository/Git.h"
+
+#include <QMap>
+#include <QTemporaryDir>
 
 #include <QRegularExpression>
 
@@ -176,6 +180,104 @@ QString BranchEdit::unifiedDiff(const QString &path, const QString &before, cons
         i = end;
     }
     return out;
+}
+
+EditApplied BranchEdit::apply(
+    const RepositoryScan &scan, const EditPreview &preview, const RecipeEditOperation &operation, const QString &gitProgram)
+{
+    EditApplied applied;
+    QMap<QString, QList<const RecipeChange *>> byBranch;
+    for (const RecipeChange &c : preview.files)
+        if (c.outcome == RecipeChange::Outcome::Changed)
+            byBranch[c.branch].append(&c);
+    if (byBranch.isEmpty()) {
+        applied.error = QStringLiteral("nothing to change");
+        return applied;
+    }
+    // The checked-out branch: its files must be as committed, or the user's work would be overwritten.
+    QStringList dirty;
+    if (const BranchScan *current = scan.branch(scan.currentBranch); current && byBranch.contains(current->name))
+        for (const RecipeChange *c : byBranch.value(current->name))
+            if (const RecipeFile *r = current->recipe(c->path); r && r->state != RecipeFile::State::Committed)
+                dirty << c->path;
+    if (!dirty.isEmpty()) {
+        applied.error
+            = QStringLiteral("uncommitted changes in the checked-out branch '%1': %2; commit or stash them first (nothing was changed)")
+                  .arg(scan.currentBranch, dirty.join(QStringLiteral(", ")));
+        return applied;
+    }
+
+    const Git git(scan.root, gitProgram);
+    QTemporaryDir indexes;
+    auto failed = [&](const QString &what, const GitResult &r) {
+        applied.commits.clear();
+        applied.error = QStringLiteral("%1: %2 (nothing was changed)").arg(what, r.errorText());
+        return applied;
+    };
+    for (auto it = byBranch.cbegin(); it != byBranch.cend(); ++it) {
+        const BranchScan *branch = scan.branch(it.key());
+        if (!branch || branch->commit.isEmpty() || branch->remote) {
+            applied.error = QStringLiteral("branch '%1' has no commit of its own to change (nothing was changed)").arg(it.key());
+            return applied;
+        }
+        const QList<std::pair<QString, QString>> privateIndex { { QStringLiteral("GIT_INDEX_FILE"),
+            indexes.filePath(it.key().toUtf8().toHex()) } };
+        GitResult r = git.run({ QStringLiteral("read-tree"), branch->commit }, {}, privateIndex);
+        if (!r.ok())
+            return failed(QStringLiteral("git read-tree %1").arg(branch->commit), r);
+        EditCommit commit { it.key(), branch->commit, {}, {} };
+        for (const RecipeChange *c : it.value()) {
+            r = git.run({ QStringLiteral("hash-object"), QStringLiteral("-w"), QStringLiteral("--stdin") }, c->after.toUtf8(), {});
+            if (!r.ok())
+                return failed(QStringLiteral("git hash-object"), r);
+            const QString blob = QString::fromLatin1(r.out).trimmed();
+            // Keep the file's mode (an executable recipe stays executable).
+            const GitResult staged
+                = git.run({ QStringLiteral("ls-files"), QStringLiteral("-s"), QStringLiteral("--"), c->path }, {}, privateIndex);
+            const QString mode = staged.ok() && staged.out.size() > 6 ? QString::fromLatin1(staged.out.left(6)) : QStringLiteral("100644");
+            r = git.run({ QStringLiteral("update-index"), QStringLiteral("--add"), QStringLiteral("--cacheinfo"),
+                            QStringLiteral("%1,%2,%3").arg(mode, blob, c->path) },
+                {}, privateIndex);
+            if (!r.ok())
+                return failed(QStringLiteral("git update-index %1").arg(c->path), r);
+            commit.files << c->path;
+        }
+        r = git.run({ QStringLiteral("write-tree") }, {}, privateIndex);
+        if (!r.ok())
+            return failed(QStringLiteral("git write-tree"), r);
+        const QString tree = QString::fromLatin1(r.out).trimmed();
+        const QString message = QStringLiteral("variant-studio edit: %1\n\n%2 recipe(s):\n- %3\n")
+                                    .arg(operation.title())
+                                    .arg(commit.files.size())
+                                    .arg(commit.files.join(QStringLiteral("\n- ")));
+        r = git.run(
+            { QStringLiteral("commit-tree"), tree, QStringLiteral("-p"), branch->commit, QStringLiteral("-F"), QStringLiteral("-") },
+            message.toUtf8(), {});
+        if (!r.ok())
+            return failed(QStringLiteral("git commit-tree (is user.name/user.email set?)"), r);
+        commit.newCommit = QString::fromLatin1(r.out).trimmed();
+        applied.commits << commit;
+    }
+    // All branches at once, each only from where the scan saw it.
+    QByteArray transaction = "start\n";
+    for (const EditCommit &c : std::as_const(applied.commits))
+        transaction += "update refs/heads/" + c.branch.toUtf8() + ' ' + c.newCommit.toLatin1() + ' ' + c.oldCommit.toLatin1() + '\n';
+    transaction += "prepare\ncommit\n";
+    const GitResult moved = git.run({ QStringLiteral("update-ref"), QStringLiteral("--stdin") }, transaction, {});
+    if (!moved.ok())
+        return failed(QStringLiteral("git update-ref (a branch moved since the scan?)"), moved);
+    // The checked-out branch now points past its working tree: bring the changed files along.
+    for (const EditCommit &c : std::as_const(applied.commits)) {
+        if (c.branch != scan.currentBranch)
+            continue;
+        const GitResult checkout = git.run(
+            QStringList { QStringLiteral("checkout"), QStringLiteral("HEAD"), QStringLiteral("--") } + c.files, Git::Access::Write);
+        if (!checkout.ok())
+            applied.warning
+                = QStringLiteral("committed on '%1', but the working tree still shows the old files: run git checkout HEAD -- %2 (%3)")
+                      .arg(c.branch, c.files.join(QLatin1Char(' ')), checkout.errorText());
+    }
+    return applied;
 }
 
 } // namespace vs

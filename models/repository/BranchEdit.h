@@ -40,6 +40,20 @@ struct EditPreview {
     QStringList branchesChanged() const;
 };
 
+// What applying did: one new commit per branch, or nothing at all and why.
+struct EditCommit {
+    QString branch;
+    QString oldCommit;
+    QString newCommit;
+    QStringList files;
+};
+struct EditApplied {
+    QList<EditCommit> commits;
+    QString error; // non-empty: no branch was changed
+    QString warning; // the commits are in, but something after them did not work (said how to finish)
+    bool ok() const { return error.isEmpty(); }
+};
+
 class BranchEdit {
 public:
     // BRANCHES empty: every branch of the scan. CELLS: a wildcard over variant
@@ -49,6 +63,15 @@ public:
     // A unified diff (3 lines of context) of one file, "--- a/PATH" / "+++ b/PATH".
     static QString unifiedDiff(const QString &path, const QString &before, const QString &after);
     static QString outcomeName(RecipeChange::Outcome outcome); // "changed", "unchanged", "not-recognised", "skipped"
+
+    // Makes one commit per branch with the preview's changed files, without touching
+    // any working tree: blobs, a private index, commit-tree; then every branch moves
+    // in ONE `git update-ref` transaction (each only if it is still where the scan
+    // saw it), so either all branches change or none. The checked-out branch's
+    // changed files must have no uncommitted changes; they are then checked out
+    // afresh. Never pushes. Blocking (runs git).
+    static EditApplied apply(const RepositoryScan &scan, const EditPreview &preview, const RecipeEditOperation &operation,
+        const QString &gitProgram = QStringLiteral("git"));
 };
 
 } // namespace vs

@@ -33,6 +33,16 @@ GitResult Git::run(const QStringList &args, Access access) const
     return runner(args, access).run();
 }
 
+GitResult Git::run(
+    const QStringList &args, const QByteArray &input, const QList<std::pair<QString, QString>> &environment, Access access) const
+{
+    ProcessRunner r = runner(args, access);
+    r.setInput(input);
+    for (const auto &[name, value] : environment)
+        r.addEnvironment(name, value);
+    return r.run();
+}
+
 std::unique_ptr<QProcess> Git::start(const QStringList &args) const
 {
     return runner(args, Access::Read).start();

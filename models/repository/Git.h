@@ -30,6 +30,10 @@ public:
     Git &setTimeout(int milliseconds); // per command; ProcessRunner::kNoTimeout waits as long as it takes
 
     GitResult run(const QStringList &args, Access access = Access::Read) const;
+    // The same with bytes on stdin and extra environment (GIT_INDEX_FILE for plumbing
+    // on a private index).
+    GitResult run(const QStringList &args, const QByteArray &input, const QList<std::pair<QString, QString>> &environment,
+        Access access = Access::Write) const;
     // Starts git without waiting, so several commands can run at once; finish() collects.
     std::unique_ptr<QProcess> start(const QStringList &args) const;
     GitResult finish(QProcess &process) const;

@@ -103,8 +103,6 @@ private slots:
     void refusals()
     {
         QByteArray out, err;
-        QCOMPARE(app({ m_repo.path(), "set-pin", kNew }, &out, &err), 2); // no --dry-run: this version writes nothing
-        QVERIFY2(err.contains("--dry-run"), err.constData());
         QCOMPARE(app({ m_repo.path(), "set-pin", "main", "--dry-run" }, &out, &err), 2);
         QVERIFY(err.contains("40 hexadecimal digits"));
         QCOMPARE(app({ m_repo.path(), "bump", "--dry-run" }, &out, &err), 2);
@@ -113,6 +111,77 @@ private slots:
         QCOMPARE(app({ m_repo.path(), "--branch", "nope", "set-pin", kNew, "--dry-run" }, &out, &err), 2);
         QVERIFY(err.contains("no branch 'nope'"));
         QCOMPARE(refsAndStatus(), m_refsBefore);
+    }
+
+    // Without --dry-run: one commit per branch, all or none, the checked-out
+    // branch's working tree brought along, the user's uncommitted work never touched.
+    void applyCommitsEveryBranchAtOnce()
+    {
+        GitFixture repo;
+        const QString old = "6a030d535719c5190187c4cec156f335e95e3211";
+        const QString file = ".flox/pkgs/pytorch-python313-cpu-avx2.nix";
+        QVERIFY(repo.write(file, pinned(old, "pytorch-python313-cpu-avx2")));
+        QVERIFY(repo.write(".flox/pkgs/x/default.nix", pinned(old, "x")));
+        QVERIFY(repo.commitAll("recipes"));
+        QVERIFY(repo.git({ "branch", "pytorch-2.9-python313" }));
+        QByteArray mainBefore, otherBefore;
+        QVERIFY(repo.git({ "rev-parse", "main" }, &mainBefore));
+        QVERIFY(repo.git({ "rev-parse", "pytorch-2.9-python313" }, &otherBefore));
+
+        // A half-way failure (the second branch's ref is locked): no branch moves.
+        QFile lock(repo.filePath(".git/refs/heads/pytorch-2.9-python313.lock"));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.close();
+        QByteArray out, err;
+        QCOMPARE(app({ repo.path(), "set-pin", kNew }, &out, &err), 1);
+        QVERIFY2(err.contains("nothing was changed"), err.constData());
+        QByteArray now;
+        QVERIFY(repo.git({ "rev-parse", "main" }, &now));
+        QCOMPARE(now, mainBefore);
+        QVERIFY(QFile::remove(lock.fileName()));
+
+        // Uncommitted work on a file the edit targets: refused, the work kept.
+        QVERIFY(repo.write(file, pinned(old, "my-local-edit")));
+        QCOMPARE(app({ repo.path(), "set-pin", kNew }, &out, &err), 1);
+        QVERIFY2(err.contains("uncommitted changes") && err.contains(file.toUtf8()), err.constData());
+        QFile local(repo.filePath(file));
+        QVERIFY(local.open(QIODevice::ReadOnly));
+        QVERIFY(local.readAll().contains("my-local-edit"));
+        local.close();
+        QVERIFY(repo.git({ "checkout", "--", file }));
+
+        QCOMPARE(app({ repo.path(), "set-pin", kNew, "--json" }, &out, &err), 0);
+        const QJsonObject root = QJsonDocument::fromJson(out).object();
+        QCOMPARE(root["dryRun"].toBool(), false);
+        const QJsonArray commits = root["commits"].toArray();
+        QCOMPARE(commits.size(), 2);
+        for (const QJsonValue &c : commits) {
+            const QString branch = c["branch"].toString();
+            QByteArray tip, parent, message, content;
+            QVERIFY(repo.git({ "rev-parse", branch }, &tip));
+            QCOMPARE(QString::fromLatin1(tip.trimmed()), c["commit"].toString());
+            QVERIFY(repo.git({ "rev-parse", branch + "^" }, &parent));
+            QCOMPARE(parent, branch == "main" ? mainBefore : otherBefore);
+            QVERIFY(repo.git({ "log", "-1", "--format=%B", branch }, &message));
+            QVERIFY2(message.startsWith("variant-studio edit: set-pin " + kNew.toUtf8()), message.constData());
+            QVERIFY(message.contains(file.toUtf8()) && message.contains(".flox/pkgs/x/default.nix"));
+            QVERIFY(repo.git({ "show", branch + ":" + file }, &content));
+            QCOMPARE(content, pinned(kNew, "pytorch-python313-cpu-avx2")); // every other byte as it was
+        }
+        QByteArray status;
+        QVERIFY(repo.git({ "status", "--porcelain" }, &status));
+        QVERIFY2(status.isEmpty(), status.constData()); // the checked-out branch's files came along
+        QFile afterFile(repo.filePath(file));
+        QVERIFY(afterFile.open(QIODevice::ReadOnly));
+        QCOMPARE(afterFile.readAll(), pinned(kNew, "pytorch-python313-cpu-avx2"));
+
+        // Again: everything is already so, nothing to commit.
+        QCOMPARE(app({ repo.path(), "set-pin", kNew }, &out, &err), 0);
+        QVERIFY2(out.contains("0 file(s) changed on 0 branch(es), 4 already so"), out.constData());
+        QByteArray tipAfter;
+        QVERIFY(repo.git({ "rev-parse", "main" }, &tipAfter));
+        QCOMPARE(QString::fromLatin1(tipAfter.trimmed()),
+            commits[0]["branch"].toString() == "main" ? commits[0]["commit"].toString() : commits[1]["commit"].toString());
     }
 
     void unifiedDiffHunks()
