@@ -2,6 +2,8 @@
 
 #include <QtTest>
 
+#include <csignal>
+
 using namespace vs::test;
 
 // The real executable: the window starts and quits cleanly offscreen, and the
@@ -36,6 +38,33 @@ private slots:
         for (const char *gui : { "libQt6Gui", "libQt6Widgets", "libKF6SyntaxHighlighting" })
             QVERIFY2(!out.contains(gui), out.constData());
     }
+    // A termination signal to the window: it stops its builds' process groups and
+    // quits cleanly with 128+signal (not killed mid-write).
+    void windowEndsOnTerminationSignal()
+    {
+        QProcess window;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        QTemporaryDir home;
+        env.insert("XDG_CONFIG_HOME", home.filePath("config"));
+        env.insert("XDG_DATA_HOME", home.filePath("data"));
+        window.setProcessEnvironment(env);
+        window.start(VS_APP_PATH, {});
+        QVERIFY(window.waitForStarted());
+        // variant-studio has handed over (exec) to the window program; give it time to
+        // show the window and install its handlers.
+        const auto isWindow = [&] {
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(window.processId()));
+            return cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("variant-studio-window");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(isWindow(), 20000);
+        QTest::qWait(1500);
+        ::kill(pid_t(window.processId()), SIGTERM);
+        QVERIFY(window.waitForFinished(30000));
+        QCOMPARE(window.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(window.exitCode(), 128 + SIGTERM);
+    }
+
     // Not a subcommand and the window program missing: a clear message, not a crash.
     void missingWindowProgramIsReported()
     {
