@@ -74,7 +74,7 @@ int runEdit(const QStringList &arguments)
     const bool dry = parser.isSet(dryRun);
     EditApplied applied;
     if (!dry && preview.count(Outcome::Changed) > 0) {
-        applied = BranchEdit::apply(*scan, preview, *operation);
+        applied = BranchEdit::apply(*scan, preview, operation->title());
         if (!applied.ok())
             return fail(command, applied.error, 1);
         if (!applied.warning.isEmpty())

@@ -182,8 +182,7 @@ QString BranchEdit::unifiedDiff(const QString &path, const QString &before, cons
     return out;
 }
 
-EditApplied BranchEdit::apply(
-    const RepositoryScan &scan, const EditPreview &preview, const RecipeEditOperation &operation, const QString &gitProgram)
+EditApplied BranchEdit::apply(const RepositoryScan &scan, const EditPreview &preview, const QString &title, const QString &gitProgram)
 {
     EditApplied applied;
     QMap<QString, QList<const RecipeChange *>> byBranch;
@@ -194,20 +193,23 @@ EditApplied BranchEdit::apply(
         applied.error = QStringLiteral("nothing to change");
         return applied;
     }
-    // The checked-out branch: its files must be as committed, or the user's work would be overwritten.
-    QStringList dirty;
-    if (const BranchScan *current = scan.branch(scan.currentBranch); current && byBranch.contains(current->name))
-        for (const RecipeChange *c : byBranch.value(current->name))
-            if (const RecipeFile *r = current->recipe(c->path); r && r->state != RecipeFile::State::Committed)
-                dirty << c->path;
-    if (!dirty.isEmpty()) {
-        applied.error
-            = QStringLiteral("uncommitted changes in the checked-out branch '%1': %2; commit or stash them first (nothing was changed)")
-                  .arg(scan.currentBranch, dirty.join(QStringLiteral(", ")));
-        return applied;
-    }
-
     const Git git(scan.root, gitProgram);
+    // The checked-out branch: its files must be as committed, or the user's work would be overwritten.
+    if (byBranch.contains(scan.currentBranch)) {
+        QStringList paths;
+        for (const RecipeChange *c : byBranch.value(scan.currentBranch))
+            paths << c->path;
+        const GitResult status
+            = git.run(QStringList { QStringLiteral("status"), QStringLiteral("--porcelain"), QStringLiteral("--") } + paths);
+        if (!status.ok() || !status.out.trimmed().isEmpty()) {
+            applied.error = status.ok()
+                ? QStringLiteral("uncommitted changes in the checked-out branch '%1': %2; commit or stash them first "
+                                 "(nothing was changed)")
+                      .arg(scan.currentBranch, QString::fromUtf8(status.out).trimmed().replace(QLatin1Char('\n'), QStringLiteral(", ")))
+                : QStringLiteral("git status: %1 (nothing was changed)").arg(status.errorText());
+            return applied;
+        }
+    }
     QTemporaryDir indexes;
     auto failed = [&](const QString &what, const GitResult &r) {
         applied.commits.clear();
@@ -246,8 +248,8 @@ EditApplied BranchEdit::apply(
         if (!r.ok())
             return failed(QStringLiteral("git write-tree"), r);
         const QString tree = QString::fromLatin1(r.out).trimmed();
-        const QString message = QStringLiteral("variant-studio edit: %1\n\n%2 recipe(s):\n- %3\n")
-                                    .arg(operation.title())
+        const QString message = QStringLiteral("variant-studio edit: %1\n\n%2 file(s):\n- %3\n")
+                                    .arg(title)
                                     .arg(commit.files.size())
                                     .arg(commit.files.join(QStringLiteral("\n- ")));
         r = git.run(

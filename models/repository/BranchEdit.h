@@ -70,8 +70,9 @@ public:
     // saw it), so either all branches change or none. The checked-out branch's
     // changed files must have no uncommitted changes; they are then checked out
     // afresh. Never pushes. Blocking (runs git).
-    static EditApplied apply(const RepositoryScan &scan, const EditPreview &preview, const RecipeEditOperation &operation,
-        const QString &gitProgram = QStringLiteral("git"));
+    // TITLE is the commit subject's operation ("set-pin …", "readme").
+    static EditApplied apply(
+        const RepositoryScan &scan, const EditPreview &preview, const QString &title, const QString &gitProgram = QStringLiteral("git"));
 };
 
 } // namespace vs
