@@ -17,7 +17,8 @@ const QList<Command> &commands()
         { "matrix", "Print a branch's build matrix", runMatrix },
         { "build", "Build one variant headless", runBuild },
         { "history", "Print the build history of a repository", runHistory },
-        { "edit", "Preview a change to the recipes of several branches", runEdit },
+        { "edit", "Change the recipes of several branches (one commit each)", runEdit },
+        { "readme", "Check or refresh the generated block of every branch's README", runReadme },
         { "help", "Show this list", nullptr },
     };
     return list;

@@ -24,5 +24,6 @@ int runMatrix(const QStringList &arguments);
 int runBuild(const QStringList &arguments);
 int runHistory(const QStringList &arguments);
 int runEdit(const QStringList &arguments);
+int runReadme(const QStringList &arguments);
 
 } // namespace vs::cli

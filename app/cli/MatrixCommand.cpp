@@ -6,6 +6,7 @@
 #include "variants/RecipePaths.h"
 
 #include <QJsonArray>
+#include <QTextStream>
 
 #include <algorithm>
 
@@ -87,8 +88,10 @@ QString rowTitle(const Catalog &catalog, const QString &row)
     return g ? QStringLiteral("%1 (%2)").arg(row, g->family) : row;
 }
 
-void printTable(const Catalog &catalog, const BranchScan &b, const BranchMatrix &m, bool markdown)
+QString tableText(const Catalog &catalog, const BranchScan &b, const BranchMatrix &m, bool markdown)
 {
+    QString text;
+    QTextStream out(&text);
     QList<QStringList> table;
     table.append(QStringList { QStringLiteral("GPU \\ ISA") } + m.columns());
     for (const QString &row : m.rows()) {
@@ -97,18 +100,18 @@ void printTable(const Catalog &catalog, const BranchScan &b, const BranchMatrix 
             line.append(cellText(m, row, column, markdown ? QStringLiteral("<br>") : QStringLiteral(", ")));
         table.append(line);
     }
-    out() << (markdown ? "# Build matrix: " : "Build matrix of ") << b.name << "\n\n";
-    out() << m.recipeCount << " recipe file(s)";
+    out << (markdown ? "# Build matrix: " : "Build matrix of ") << b.name << "\n\n";
+    out << m.recipeCount << " recipe file(s)";
     if (!b.mostCommonNixpkgsRev.isEmpty())
-        out() << "; nixpkgs " << (markdown ? QStringLiteral("`%1`").arg(b.mostCommonNixpkgsRev) : b.mostCommonNixpkgsRev);
-    out() << "\n\n";
+        out << "; nixpkgs " << (markdown ? QStringLiteral("`%1`").arg(b.mostCommonNixpkgsRev) : b.mostCommonNixpkgsRev);
+    out << "\n\n";
     if (m.rows().isEmpty()) {
-        out() << "No recipes on this branch.\n";
+        out << "No recipes on this branch.\n";
     } else if (markdown) {
         for (int i = 0; i < table.size(); ++i) {
-            out() << "| " << table[i].join(QStringLiteral(" | ")) << " |\n";
+            out << "| " << table[i].join(QStringLiteral(" | ")) << " |\n";
             if (i == 0)
-                out() << "|" << QStringList(table[0].size(), QStringLiteral("---")).join(QStringLiteral("|")) << "|\n";
+                out << "|" << QStringList(table[0].size(), QStringLiteral("---")).join(QStringLiteral("|")) << "|\n";
         }
     } else {
         QList<int> width(table[0].size(), 0);
@@ -116,19 +119,20 @@ void printTable(const Catalog &catalog, const BranchScan &b, const BranchMatrix 
             for (int c = 0; c < line.size(); ++c)
                 width[c] = std::max(width[c], int(line[c].size()));
         for (const QStringList &line : table) {
-            QString text;
+            QString lineText;
             for (int c = 0; c < line.size(); ++c)
-                text += line[c].leftJustified(width[c] + 2);
-            out() << text.trimmed() << "\n";
+                lineText += line[c].leftJustified(width[c] + 2);
+            out << lineText.trimmed() << "\n";
         }
     }
     if (!m.outside.isEmpty()) {
-        out() << "\nNot in the matrix (file name is not a variant):";
+        out << "\nNot in the matrix (file name is not a variant):";
         for (const RecipeFile *r : m.outside)
-            out() << (markdown ? "\n- `" : "\n  ") << RecipePaths::printable(r->path) << (markdown ? "`" : "");
-        out() << "\n";
+            out << (markdown ? "\n- `" : "\n  ") << RecipePaths::printable(r->path) << (markdown ? "`" : "");
+        out << "\n";
     }
-    out().flush();
+    out.flush();
+    return text;
 }
 
 QJsonObject matrixJson(const Catalog &catalog, const BranchScan &b, const BranchMatrix &m)
@@ -158,6 +162,11 @@ QJsonObject matrixJson(const Catalog &catalog, const BranchScan &b, const Branch
 }
 
 } // namespace
+
+QString matrixMarkdown(const RepositoryScan &scan, const BranchScan &branch)
+{
+    return tableText(scan.catalog, branch, layout(scan.catalog, branch, scan.problems), true);
+}
 
 int runMatrix(const QStringList &arguments)
 {
@@ -193,8 +202,10 @@ int runMatrix(const QStringList &arguments)
     const BranchMatrix m = layout(scan->catalog, *b, scan->problems);
     if (fmt == QLatin1String("json"))
         printJson(QJsonDocument(matrixJson(scan->catalog, *b, m)));
-    else
-        printTable(scan->catalog, *b, m, fmt == QLatin1String("markdown"));
+    else {
+        out() << tableText(scan->catalog, *b, m, fmt == QLatin1String("markdown"));
+        out().flush();
+    }
     return 0;
 }
 

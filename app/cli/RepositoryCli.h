@@ -20,6 +20,8 @@ bool parseOrStop(QCommandLineParser &parser, const QStringList &arguments, int *
 std::optional<RepositoryScan> scanOrFail(const QString &command, const QString &folder, const ScanOptions &options, int *status);
 
 QJsonObject recipeJson(const RecipeFile &recipe);
+// What `matrix --format markdown` prints for one branch of a scan.
+QString matrixMarkdown(const RepositoryScan &scan, const BranchScan &branch);
 QJsonObject scanJson(const RepositoryScan &scan); // what `scan --json` prints…
 QByteArray scanJsonBytes(const RepositoryScan &scan); // …written directly, byte for byte the same
 
