@@ -29,7 +29,9 @@ int runEdit(const QStringList &arguments)
         QStringLiteral("Only variants matching this wildcard, e.g. 'pytorch-*-cuda12_9-*'."), QStringLiteral("PATTERN"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Only show what would change; write nothing."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({ help, branch, cells, dryRun, json });
+    const QCommandLineOption allowErrors(
+        QStringLiteral("allow-new-errors"), QStringLiteral("Apply even when the change brings new lint errors."));
+    parser.addOptions({ help, branch, cells, dryRun, json, allowErrors });
     // Operation arguments may look like options ("-j16", a regular expression): only
     // what comes before the operation's name is parsed as options.
     QStringList ours = arguments.mid(0, 1), rest;
@@ -42,7 +44,9 @@ int runEdit(const QStringList &arguments)
         ours << a;
     }
     // Options after the operation's arguments: the known flags at the end.
-    while (!rest.isEmpty() && (rest.last() == QLatin1String("--dry-run") || rest.last() == QLatin1String("--json"))) {
+    while (!rest.isEmpty()
+        && (rest.last() == QLatin1String("--dry-run") || rest.last() == QLatin1String("--json")
+            || rest.last() == QLatin1String("--allow-new-errors"))) {
         ours << rest.takeLast();
     }
     if (!parser.parse(ours))
@@ -73,6 +77,14 @@ int runEdit(const QStringList &arguments)
     using Outcome = RecipeChange::Outcome;
     const bool dry = parser.isSet(dryRun);
     EditApplied applied;
+    if (!dry && !preview.newErrors.isEmpty() && !parser.isSet(allowErrors)) {
+        for (const LintProblem &p : preview.newErrors)
+            err() << "  " << p.toString() << "\n";
+        return fail(command,
+            QStringLiteral("the change brings %1 new lint error(s) (above); nothing was written (--allow-new-errors applies it anyway)")
+                .arg(preview.newErrors.size()),
+            1);
+    }
     if (!dry && preview.count(Outcome::Changed) > 0) {
         applied = BranchEdit::apply(*scan, preview, operation->title());
         if (!applied.ok())
@@ -118,6 +130,10 @@ int runEdit(const QStringList &arguments)
             w.endObject();
         }
         w.endArray();
+        w.key("newErrors").beginArray();
+        for (const LintProblem &p : preview.newErrors)
+            w.value(p.toString());
+        w.endArray();
         w.key("operation").value(operation->title());
         w.key("repository").value(scan->root);
         w.endObject();
@@ -150,6 +166,11 @@ int runEdit(const QStringList &arguments)
         out() << "Nothing was pushed.\n";
     if (!leftAlone.isEmpty())
         out() << "Left alone:\n" << leftAlone.join(QLatin1Char('\n')) << "\n";
+    if (!preview.newErrors.isEmpty()) {
+        out() << "New lint errors the change brings:\n";
+        for (const LintProblem &p : preview.newErrors)
+            out() << "  " << p.toString() << "\n";
+    }
     out().flush();
     return 0;
 }

@@ -1,9 +1,14 @@
 #include "repository/BranchEdit.h"
 
+#include "recipes/Lint.h"
 #include "recipes/RecipeDrift.h"
 #include "repository/Git.h"
 
+#include <QDir>
+#include <QFile>
+#include <QHash>
 #include <QMap>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <QRegularExpression>
@@ -134,6 +139,28 @@ EditPreview BranchEdit::preview(
             preview.files << c;
         }
     }
+    // Lint before and after, branch by branch: only errors the change brings count.
+    for (const QString &name : preview.branchesChanged()) {
+        const BranchScan *before = scan.branch(name);
+        BranchScan after = *before;
+        for (const RecipeChange &c : std::as_const(preview.files)) {
+            if (c.branch != name || c.outcome != RecipeChange::Outcome::Changed)
+                continue;
+            for (RecipeFile &r : after.recipes)
+                if (r.path == c.path) {
+                    const RecipeFile::State state = r.state;
+                    r = RecipeFile::fromText(r.path, c.after);
+                    r.state = state;
+                }
+        }
+        auto key = [](const LintProblem &p) { return p.file + QLatin1Char('\n') + p.rule + QLatin1Char('\n') + p.message; };
+        QSet<QString> old;
+        for (const LintProblem &p : Lint::check(scan.catalog, *before))
+            old.insert(key(p));
+        for (const LintProblem &p : Lint::check(scan.catalog, after))
+            if (p.severity == LintProblem::Severity::Error && !old.contains(key(p)))
+                preview.newErrors << p;
+    }
     return preview;
 }
 
@@ -228,22 +255,40 @@ EditApplied BranchEdit::apply(const RepositoryScan &scan, const EditPreview &pre
         if (!r.ok())
             return failed(QStringLiteral("git read-tree %1").arg(branch->commit), r);
         EditCommit commit { it.key(), branch->commit, {}, {} };
-        for (const RecipeChange *c : it.value()) {
-            r = git.run({ QStringLiteral("hash-object"), QStringLiteral("-w"), QStringLiteral("--stdin") }, c->after.toUtf8(), {});
-            if (!r.ok())
-                return failed(QStringLiteral("git hash-object"), r);
-            const QString blob = QString::fromLatin1(r.out).trimmed();
-            // Keep the file's mode (an executable recipe stays executable).
-            const GitResult staged
-                = git.run({ QStringLiteral("ls-files"), QStringLiteral("-s"), QStringLiteral("--"), c->path }, {}, privateIndex);
-            const QString mode = staged.ok() && staged.out.size() > 6 ? QString::fromLatin1(staged.out.left(6)) : QStringLiteral("100644");
-            r = git.run({ QStringLiteral("update-index"), QStringLiteral("--add"), QStringLiteral("--cacheinfo"),
-                            QStringLiteral("%1,%2,%3").arg(mode, blob, c->path) },
-                {}, privateIndex);
-            if (!r.ok())
-                return failed(QStringLiteral("git update-index %1").arg(c->path), r);
-            commit.files << c->path;
+        // Batched, a few git processes per branch whatever the number of files:
+        // the new contents as files, one hash-object for all, one update-index.
+        const QString staging = indexes.filePath(it.key().toUtf8().toHex() + QByteArray("-files"));
+        QDir().mkpath(staging);
+        QByteArray contentPaths;
+        for (qsizetype k = 0; k < it.value().size(); ++k) {
+            QFile f(QDir(staging).filePath(QString::number(k)));
+            if (!f.open(QIODevice::WriteOnly) || f.write(it.value()[k]->after.toUtf8()) < 0) {
+                applied.error = QStringLiteral("cannot write %1 (nothing was changed)").arg(f.fileName());
+                return applied;
+            }
+            contentPaths += QFile::encodeName(f.fileName()) + '\n';
         }
+        r = git.run({ QStringLiteral("hash-object"), QStringLiteral("-w"), QStringLiteral("--stdin-paths") }, contentPaths, {});
+        const QList<QByteArray> blobs = r.out.trimmed().split('\n');
+        if (!r.ok() || blobs.size() != it.value().size())
+            return failed(QStringLiteral("git hash-object"), r);
+        // Keep each file's mode (an executable recipe stays executable).
+        r = git.run({ QStringLiteral("ls-files"), QStringLiteral("-s"), QStringLiteral("-z") }, {}, privateIndex);
+        if (!r.ok())
+            return failed(QStringLiteral("git ls-files"), r);
+        QHash<QString, QByteArray> modes;
+        for (const QByteArray &entry : r.out.split('\0'))
+            if (const qsizetype tab = entry.indexOf('\t'); tab > 6)
+                modes.insert(QString::fromUtf8(entry.mid(tab + 1)), entry.left(6));
+        QByteArray indexInfo;
+        for (qsizetype k = 0; k < it.value().size(); ++k) {
+            const QString &path = it.value()[k]->path;
+            indexInfo += modes.value(path, "100644") + ' ' + blobs[k] + '\t' + path.toUtf8() + '\0';
+            commit.files << path;
+        }
+        r = git.run({ QStringLiteral("update-index"), QStringLiteral("-z"), QStringLiteral("--index-info") }, indexInfo, privateIndex);
+        if (!r.ok())
+            return failed(QStringLiteral("git update-index"), r);
         r = git.run({ QStringLiteral("write-tree") }, {}, privateIndex);
         if (!r.ok())
             return failed(QStringLiteral("git write-tree"), r);

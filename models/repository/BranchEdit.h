@@ -36,6 +36,9 @@ struct RecipeChange {
 
 struct EditPreview {
     QList<RecipeChange> files; // in branch, then path order
+    // Lint errors the change would bring (on changed files, compared with the same
+    // branch before the change): applying them needs the user's insistence.
+    QList<LintProblem> newErrors;
     int count(RecipeChange::Outcome outcome) const;
     QStringList branchesChanged() const;
 };

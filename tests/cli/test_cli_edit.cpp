@@ -1,7 +1,9 @@
 // `variant-studio edit … --dry-run`: what a named change would do to the recipes
 // of several branches (both recipe shapes, links, unrecognised shapes), shown as
 // unified diffs and JSON, with nothing written. Real git, the real executable.
+#include "catalog/Catalog.h"
 #include "repository/BranchEdit.h"
+#include "repository/RealisticRecipe.h"
 #include "support/GitFixture.h"
 
 #include <QJsonArray>
@@ -182,6 +184,33 @@ private slots:
         QVERIFY(repo.git({ "rev-parse", "main" }, &tipAfter));
         QCOMPARE(QString::fromLatin1(tipAfter.trimmed()),
             commits[0]["branch"].toString() == "main" ? commits[0]["commit"].toString() : commits[1]["commit"].toString());
+    }
+
+    // A change that makes lint find a new error is shown and not applied unless insisted on.
+    void newLintErrorsBlockTheApply()
+    {
+        GitFixture repo;
+        const QString file = ".flox/pkgs/pytorch-python313-cpu-avx2.nix";
+        const QString text = realisticRecipe(Catalog::embedded(), "pytorch-python313-cpu-avx2");
+        QVERIFY(text.contains("\"-mavx2\""));
+        QVERIFY(repo.write(file, text.toUtf8()));
+        QVERIFY(repo.commitAll("recipe"));
+        QByteArray before;
+        QVERIFY(repo.git({ "rev-parse", "main" }, &before));
+        QByteArray out, err;
+        QCOMPARE(app({ repo.path(), "replace", "\"-mavx2\"", "\"-mavx512f\"", "--dry-run" }, &out, &err), 0);
+        QVERIFY2(out.contains("New lint errors the change brings:") && out.contains("[cpu-flags-mismatch]"), out.constData());
+        QCOMPARE(app({ repo.path(), "replace", "\"-mavx2\"", "\"-mavx512f\"" }, &out, &err), 1);
+        QVERIFY2(err.contains("new lint error") && err.contains("cpu-flags-mismatch"), err.constData());
+        QByteArray now;
+        QVERIFY(repo.git({ "rev-parse", "main" }, &now));
+        QCOMPARE(now, before);
+        QCOMPARE(app({ repo.path(), "replace", "\"-mavx2\"", "\"-mavx512f\"", "--allow-new-errors" }, &out, &err), 0);
+        QVERIFY(repo.git({ "rev-parse", "main" }, &now));
+        QVERIFY(now != before);
+        // A change that fixes nothing and breaks nothing brings no new error.
+        QCOMPARE(app({ repo.path(), "set", "ninjaFlags", "[ \"-j8\" ]", "--dry-run" }, &out, &err), 0);
+        QVERIFY(!out.contains("New lint errors"));
     }
 
     void unifiedDiffHunks()
