@@ -1,5 +1,5 @@
-#include "CellStatusColors.h"
 #include "BranchList.h"
+#include "CellStatusColors.h"
 #include "HardwareController.h"
 #include "HardwareDock.h"
 #include "MainWindow.h"
@@ -13,6 +13,7 @@
 #include "itemmodels/MatrixFilterProxy.h"
 #include "itemmodels/MatrixModel.h"
 #include "recipes/RecipeGenerator.h"
+#include "repository/RecipeWriter.h"
 #include "support/GitFixture.h"
 
 #include <QLabel>
@@ -177,6 +178,31 @@ private slots:
         w.recipeActions()->generateSelected();
         QVERIFY2(w.bannerText().contains(QStringLiteral("Check out")), qPrintable(w.bannerText()));
         QVERIFY(!QFile::exists(repo.filePath(QStringLiteral(".flox/pkgs/pytorch-python311-cuda12_8-sm80-avx2.nix"))));
+    }
+
+    // Before: a symlinked recipe was hidden, so its cell looked undefined and invited
+    // Generate. Now the cell is a problem that says it is a link, and Generate
+    // treats it as an existing file.
+    void symlinkedRecipeIsShownAsALink()
+    {
+        test::GitFixture linked;
+        QTemporaryDir outside;
+        QVERIFY(linked.write(QStringLiteral("README.md"), "builds\n"));
+        QVERIFY(QDir().mkpath(linked.filePath(QStringLiteral(".flox/pkgs"))));
+        QVERIFY(QFile::link(outside.filePath(QStringLiteral("elsewhere.nix")),
+            linked.filePath(QStringLiteral(".flox/pkgs/pytorch-python313-cuda12_9-sm90-avx512.nix"))));
+        QVERIFY2(linked.commitAll(QStringLiteral("a link")), qPrintable(linked.lastError()));
+        MainWindow w;
+        QSignalSpy done(w.repository(), &RepositoryController::scanFinished);
+        w.openRepository(linked.path());
+        QVERIFY(done.wait(60000));
+        MatrixModel *m = w.matrixModel();
+        const QModelIndex cell = m->indexOf(variant(QStringLiteral("pytorch-python313-cuda12_9-sm90-avx512")));
+        QCOMPARE(m->statusAt(cell), CellStatus::Problem);
+        QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("symbolic link")),
+            qPrintable(cell.data(Qt::ToolTipRole).toString()));
+        QVERIFY(RecipeWriter::occupied(linked.path(), variant(QStringLiteral("pytorch-python313-cuda12_9-sm90-avx512"))));
+        QVERIFY(!QFileInfo::exists(outside.filePath(QStringLiteral("elsewhere.nix"))));
     }
 
     void hardwareMarksMyCell()
