@@ -2,6 +2,7 @@
 
 #include "BranchList.h"
 #include "BuildController.h"
+#include "EditController.h"
 #include "HardwareController.h"
 #include "HardwareDock.h"
 #include "Legend.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_repository = new RepositoryController(this);
     m_previewController = new PreviewController(m_matrix, m_repository, m_preview, this);
     m_actions = new RecipeActions(m_matrix, m_repository, this);
+    m_edits = new EditController(m_repository, this, this);
     m_hardware = new HardwareController(m_matrix, m_hardwareDock, this);
     m_builds = new BuildController(this, m_matrix, m_repository);
     buildMenus();
@@ -172,6 +174,8 @@ void MainWindow::buildMenus()
 
     QMenu *recipe = menuBar()->addMenu(tr("&Recipe"));
     recipe->addActions(m_actions->actions());
+    recipe->addSeparator();
+    recipe->addAction(m_edits->action());
     QMenu *build = menuBar()->addMenu(tr("&Build"));
     build->addActions(m_builds->actions());
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -226,6 +230,7 @@ void MainWindow::wireRepository()
     });
     connect(m_cancel, &QToolButton::clicked, m_repository, &RepositoryController::cancel);
     connect(m_actions, &RecipeActions::message, this, &MainWindow::showBanner);
+    connect(m_edits, &EditController::message, this, &MainWindow::showBanner);
     connect(m_builds, &BuildController::message, this, &MainWindow::showBanner);
     // One click builds: double-click or Enter on a cell.
     connect(m_view, &MatrixView::cellActivated, m_builds, [this] { m_builds->buildSelected(); });

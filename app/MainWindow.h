@@ -27,6 +27,7 @@ class RecipeActions;
 class RecipePreview;
 class RepositoryController;
 class SliceSelector;
+class EditController;
 class WindowLayout;
 
 // Wires models to views; computes nothing itself.
@@ -48,6 +49,7 @@ public:
     MatrixController *matrix() const { return m_matrix; }
     RepositoryController *repository() const { return m_repository; }
     RecipeActions *recipeActions() const { return m_actions; }
+    EditController *edits() const { return m_edits; }
     HardwareController *hardware() const { return m_hardware; }
     BuildController *builds() const { return m_builds; }
     BranchListModel *branchModel() const { return m_branchModel; }
@@ -102,6 +104,7 @@ private:
     RepositoryController *m_repository = nullptr;
     PreviewController *m_previewController = nullptr;
     RecipeActions *m_actions = nullptr;
+    EditController *m_edits = nullptr;
     HardwareController *m_hardware = nullptr;
     std::unique_ptr<WindowLayout> m_layout;
     bool m_layoutRestored = false;
