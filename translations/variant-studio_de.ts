@@ -99,7 +99,7 @@
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <source>'git %1' failed in %2: %3</source>
+        <source>&apos;git %1&apos; failed in %2: %3</source>
         <translation>„git %1“ ist in %2 fehlgeschlagen: %3</translation>
     </message>
 </context>
@@ -162,10 +162,6 @@
         <translation>Die ausgewählte gebaute Zelle in einer Flox-Organisation veröffentlichen</translation>
     </message>
     <message>
-        <source>The build history cannot be read: %1</source>
-        <translation>Der Build-Verlauf kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
         <source>Open a build repository first: builds run in its folder.</source>
         <translation>Öffnen Sie zuerst ein Build-Repository: Builds laufen in seinem Ordner.</translation>
     </message>
@@ -180,6 +176,14 @@
     <message>
         <source>Select a built cell of an open repository to publish it.</source>
         <translation>Wählen Sie eine gebaute Zelle eines geöffneten Repositorys, um sie zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Build history: %1</source>
+        <translation>Build-Verlauf: %1</translation>
+    </message>
+    <message>
+        <source>A build could not be recorded in the history: %1</source>
+        <translation>Ein Build konnte nicht im Verlauf festgehalten werden: %1</translation>
     </message>
 </context>
 <context>
@@ -268,6 +272,140 @@
     </message>
 </context>
 <context>
+    <name>vs::EditController</name>
+    <message>
+        <source>&amp;Edit Recipes…</source>
+        <translation>Rezepte &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the pin, a setting or any text in the recipes of several branches, with a preview</source>
+        <translation>Den Pin, eine Einstellung oder beliebigen Text in den Rezepten mehrerer Branches ändern, mit Vorschau</translation>
+    </message>
+    <message>
+        <source># branch %1
+</source>
+        <translation># Branch %1
+</translation>
+    </message>
+    <message>
+        <source>
+# left alone
+</source>
+        <translation>
+# unverändert gelassen
+</translation>
+    </message>
+    <message>
+        <source>%1 file(s) would change on %2 branch(es); %3 already so, %4 not recognised, %5 skipped.</source>
+        <translation>%1 Datei(en) würden sich auf %2 Branch(es) ändern; %3 schon so, %4 nicht erkannt, %5 übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source> The change brings %n new lint error(s); it is not applied:
+</source>
+        <translation>
+            <numerusform> Die Änderung bringt %n neuen Lint-Fehler; sie wird nicht angewendet:
+</numerusform>
+            <numerusform> Die Änderung bringt %n neue Lint-Fehler; sie wird nicht angewendet:
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Committed %1 (not pushed).</source>
+        <translation>Committet: %1 (nicht gepusht).</translation>
+    </message>
+    <message>
+        <source>Open a build repository first: Edit Recipes changes its branches.</source>
+        <translation>Öffnen Sie zuerst ein Build-Repository: „Rezepte bearbeiten“ ändert seine Branches.</translation>
+    </message>
+    <message>
+        <source>Computing the preview…</source>
+        <translation>Vorschau wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation>Wird committet…</translation>
+    </message>
+</context>
+<context>
+    <name>vs::EditRecipesDialog</name>
+    <message>
+        <source>Edit Recipes</source>
+        <translation>Rezepte bearbeiten</translation>
+    </message>
+    <message>
+        <source>Set the nixpkgs pin</source>
+        <translation>Den nixpkgs-Pin setzen</translation>
+    </message>
+    <message>
+        <source>Set a binding or attribute</source>
+        <translation>Eine Bindung oder ein Attribut setzen</translation>
+    </message>
+    <message>
+        <source>Find and replace (regular expression)</source>
+        <translation>Suchen und ersetzen (regulärer Ausdruck)</translation>
+    </message>
+    <message>
+        <source>all variants, or a wildcard such as pytorch-*-cuda12_9-*</source>
+        <translation>alle Varianten, oder ein Muster wie pytorch-*-cuda12_9-*</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>Änderung:</translation>
+    </message>
+    <message>
+        <source>Variants:</source>
+        <translation>Varianten:</translation>
+    </message>
+    <message>
+        <source>Branches:</source>
+        <translation>Branches:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Apply (one commit per branch)</source>
+        <translation>&amp;Anwenden (ein Commit je Branch)</translation>
+    </message>
+    <message>
+        <source>Revision:</source>
+        <translation>Revision:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation>Muster:</translation>
+    </message>
+    <message>
+        <source>sha256 (if the pin has one):</source>
+        <translation>sha256 (falls der Pin eine hat):</translation>
+    </message>
+    <message>
+        <source>Value (Nix):</source>
+        <translation>Wert (Nix):</translation>
+    </message>
+    <message>
+        <source>Replace with:</source>
+        <translation>Ersetzen durch:</translation>
+    </message>
+    <message>
+        <source>%1 (checked out)</source>
+        <translation>%1 (ausgecheckt)</translation>
+    </message>
+</context>
+<context>
     <name>vs::HardwareController</name>
     <message>
         <source>GPU</source>
@@ -334,12 +472,12 @@
         <translation>Warum</translation>
     </message>
     <message>
-        <source>Branch '%1' builds CUDA %2, which needs driver %3 or newer; this machine has %4.</source>
-        <translation>Branch '%1' baut CUDA %2, das Treiber %3 oder neuer braucht; dieser Rechner hat %4.</translation>
+        <source>Branch &apos;%1&apos; builds CUDA %2, which needs driver %3 or newer; this machine has %4.</source>
+        <translation>Branch &apos;%1&apos; baut CUDA %2, das Treiber %3 oder neuer braucht; dieser Rechner hat %4.</translation>
     </message>
     <message>
-        <source>No recipe on branch '%1' runs on this machine.</source>
-        <translation>Kein Rezept auf Branch '%1' läuft auf diesem Rechner.</translation>
+        <source>No recipe on branch &apos;%1&apos; runs on this machine.</source>
+        <translation>Kein Rezept auf Branch &apos;%1&apos; läuft auf diesem Rechner.</translation>
     </message>
 </context>
 <context>
@@ -372,7 +510,7 @@
         <translation>läuft auf diesem Rechner</translation>
     </message>
     <message>
-        <source>A corner mark: this machine's GPU, driver and CPU can run the variant.</source>
+        <source>A corner mark: this machine&apos;s GPU, driver and CPU can run the variant.</source>
         <translation>Eine Eckmarkierung: GPU, Treiber und CPU dieses Rechners können die Variante ausführen.</translation>
     </message>
     <message>
@@ -403,7 +541,7 @@
         <translation>Öffnen Sie ein Build-Repository, um seine Matrix zu sehen.</translation>
     </message>
     <message>
-        <source>No repository open: this is the catalogue's plan. Open a build repository (File › Open…, or drop a folder here) or create one with File › New Build Repository…</source>
+        <source>No repository open: this is the catalogue&apos;s plan. Open a build repository (File › Open…, or drop a folder here) or create one with File › New Build Repository…</source>
         <translation>Kein Repository geöffnet: Dies ist der Plan des Katalogs. Öffnen Sie ein Build-Repository (Datei › Öffnen… oder einen Ordner hierher ziehen) oder legen Sie eines an mit Datei › Neues Build-Repository…</translation>
     </message>
     <message>
@@ -497,6 +635,10 @@
     <message>
         <source>Builds are still running or queued. Quit and stop them?</source>
         <translation>Es laufen oder warten noch Builds. Beenden und sie anhalten?</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>Branches</translation>
     </message>
 </context>
 <context>
@@ -621,7 +763,10 @@
     </message>
     <message numerus="yes">
         <source>%n cells selected</source>
-        <translation><numerusform>%n Zelle ausgewählt</numerusform><numerusform>%n Zellen ausgewählt</numerusform></translation>
+        <translation>
+            <numerusform>%n Zelle ausgewählt</numerusform>
+            <numerusform>%n Zellen ausgewählt</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 on branch %2</source>
@@ -787,8 +932,8 @@ Durch den erzeugten Text ersetzen?</translation>
         <translation>Öffnen Sie ein Build-Repository (oder legen Sie eines an mit Datei › Neues Build-Repository…), bevor Sie Rezepte erzeugen.</translation>
     </message>
     <message>
-        <source>Recipes are written into the working tree, which holds branch '%1', not '%2'. Check out '%2' first (git switch %2), then generate.</source>
-        <translation>Rezepte werden ins Arbeitsverzeichnis geschrieben, das Branch '%1' enthält, nicht '%2'. Checken Sie zuerst '%2' aus (git switch %2) und erzeugen Sie dann.</translation>
+        <source>Recipes are written into the working tree, which holds branch &apos;%1&apos;, not &apos;%2&apos;. Check out &apos;%2&apos; first (git switch %2), then generate.</source>
+        <translation>Rezepte werden ins Arbeitsverzeichnis geschrieben, das Branch &apos;%1&apos; enthält, nicht &apos;%2&apos;. Checken Sie zuerst &apos;%2&apos; aus (git switch %2) und erzeugen Sie dann.</translation>
     </message>
     <message>
         <source>(detached HEAD)</source>
@@ -800,19 +945,25 @@ Durch den erzeugten Text ersetzen?</translation>
     </message>
     <message numerus="yes">
         <source>Kept %n existing recipe(s) unchanged.</source>
-        <translation><numerusform>%n vorhandenes Rezept unverändert gelassen.</numerusform><numerusform>%n vorhandene Rezepte unverändert gelassen.</numerusform></translation>
+        <translation>
+            <numerusform>%n vorhandenes Rezept unverändert gelassen.</numerusform>
+            <numerusform>%n vorhandene Rezepte unverändert gelassen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Writing %n recipe(s)…</source>
-        <translation><numerusform>Schreibe %n Rezept…</numerusform><numerusform>Schreibe %n Rezepte…</numerusform></translation>
+        <translation>
+            <numerusform>Schreibe %n Rezept…</numerusform>
+            <numerusform>Schreibe %n Rezepte…</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 has no recipe yet: generate it first.</source>
         <translation>%1 hat noch kein Rezept: erzeugen Sie es zuerst.</translation>
     </message>
     <message>
-        <source>%1 is on branch '%2', which is not checked out: the working tree has no such file to edit.</source>
-        <translation>%1 liegt auf Branch '%2', der nicht ausgecheckt ist: Das Arbeitsverzeichnis hat keine solche Datei zum Bearbeiten.</translation>
+        <source>%1 is on branch &apos;%2&apos;, which is not checked out: the working tree has no such file to edit.</source>
+        <translation>%1 liegt auf Branch &apos;%2&apos;, der nicht ausgecheckt ist: Das Arbeitsverzeichnis hat keine solche Datei zum Bearbeiten.</translation>
     </message>
 </context>
 <context>
