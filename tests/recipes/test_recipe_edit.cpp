@@ -1,8 +1,9 @@
 // Branch-wide maintenance, one recipe at a time: each named edit against reference
-// outputs in tests/recipes/edit (cases listed in inputs.txt; VS_UPDATE_REFERENCES=1
-// rewrites the references: review the diff before committing), and the bytes an
-// edit does not target stay as they were.
+// outputs in tests/recipes/edit (cases listed in inputs.txt; each reference is the
+// unified diff of the edit, or the refusal; VS_UPDATE_REFERENCES=1 rewrites them:
+// review before committing), and the bytes an edit does not target stay as they were.
 #include "recipes/RecipeEdit.h"
+#include "repository/BranchEdit.h"
 
 #include <QtTest>
 
@@ -78,10 +79,11 @@ private slots:
         QVERIFY2(!before.isEmpty(), qPrintable(input));
         const RecipeEdit::Result r = run(before, operation);
         const QString name = QString::fromLatin1(QTest::currentDataTag());
-        const QString reference = kTests + "/recipes/edit/" + name + (r.changed() ? ".nix" : ".txt");
-        const QString actual = r.changed() ? r.text : outcomeName(r.outcome) + ": " + r.reason + "\n";
+        const QString reference = kTests + "/recipes/edit/" + name + (r.changed() ? ".diff" : ".txt");
+        const QString actual
+            = r.changed() ? BranchEdit::unifiedDiff(input, before, r.text) : outcomeName(r.outcome) + ": " + r.reason + "\n";
         if (qEnvironmentVariableIsSet("VS_UPDATE_REFERENCES")) {
-            QFile::remove(kTests + "/recipes/edit/" + name + ".nix");
+            QFile::remove(kTests + "/recipes/edit/" + name + ".diff");
             QFile::remove(kTests + "/recipes/edit/" + name + ".txt");
             QFile f(reference);
             QVERIFY(f.open(QIODevice::WriteOnly));

@@ -1,8 +1,0 @@
-{ pkgs }:
-pkgs.python3Packages.torch.overrideAttrs (old: {
-  # ninjaFlags = [ "-j2" ];   (a comment: not a binding)
-  pname = "pytorch-python313-cpu-avx2";
-  text = "ninjaFlags = [ ];"; # inside a string: not a binding either
-  ninjaFlags = [ "-j8" ]; # a longer value with ; inside "a;b"
-  env.X = "ninjaFlags = 1;";
-})
