@@ -17,7 +17,7 @@ VS_PACKAGES="build-essential cmake ninja-build git ca-certificates
   qt6-translations-l10n libqt6svg6 qt6-svg-plugins qt6-qpa-plugins
   libkf6syntaxhighlighting-dev libyaml-cpp-dev nix-bin
   xvfb xauth x11-utils fonts-dejavu-core fonts-noto-core
-  desktop-file-utils appstream procps ccache"
+  desktop-file-utils appstream procps ccache openssh-server openssh-client"
 
 vs_log() { echo "variant-studio: $*" >&2; }
 

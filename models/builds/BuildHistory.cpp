@@ -49,7 +49,8 @@ QJsonObject HistoryEntry::toJson() const
         { QStringLiteral("branch"), branch }, { QStringLiteral("commit"), commit }, { QStringLiteral("backend"), toString(backend) },
         { QStringLiteral("started"), isoTime(started) }, { QStringLiteral("durationMs"), double(durationMs) },
         { QStringLiteral("outcome"), toString(outcome) }, { QStringLiteral("exitCode"), exitCode }, { QStringLiteral("logFile"), logFile },
-        { QStringLiteral("resultPath"), resultPath }, { QStringLiteral("storePath"), storePath } };
+        { QStringLiteral("resultPath"), resultPath }, { QStringLiteral("storePath"), storePath },
+        { QStringLiteral("host"), host.isEmpty() ? QJsonValue() : QJsonValue(host) }, { QStringLiteral("skipped"), skipped } };
     if (!org.isEmpty())
         o.insert(
             QStringLiteral("published"), QJsonObject { { QStringLiteral("org"), org }, { QStringLiteral("time"), isoTime(publishedAt) } });
@@ -83,6 +84,8 @@ HistoryEntry HistoryEntry::fromJson(const QJsonObject &o)
     e.pid = qint64(o.value(QStringLiteral("pid")).toDouble());
     e.ownerPid = qint64(o.value(QStringLiteral("ownerPid")).toDouble());
     e.ownerStart = o.value(QStringLiteral("ownerStart")).toString();
+    e.host = o.value(QStringLiteral("host")).toString();
+    e.skipped = o.value(QStringLiteral("skipped")).toBool();
     return e;
 }
 
@@ -306,6 +309,8 @@ HistoryEntry BuildHistory::entryFromJob(const BuildJob &job)
     e.logFile = job.logFile;
     e.resultPath = job.resultLink;
     e.storePath = job.storePath;
+    e.host = job.host;
+    e.skipped = job.skipped;
     if (job.kind == BuildKind::Publish) {
         e.org = job.org;
         if (job.state == BuildState::Succeeded)

@@ -30,6 +30,8 @@ struct HistoryEntry {
     qint64 pid = 0; // while running: the build process
     qint64 ownerPid = 0; // while running: the app process that started it
     QString ownerStart; // the owner's start time (tells a reused pid apart)
+    QString host; // the builder it ran on ("ssh-ng://builder1"); empty: this machine (null in JSON)
+    bool skipped = false; // not built: its outputs already existed
 
     QJsonObject toJson() const;
     static HistoryEntry fromJson(const QJsonObject &object);

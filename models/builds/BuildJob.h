@@ -22,6 +22,7 @@ enum class BuildError {
     PlaceFailed, // no working tree for the branch (no such branch, git failed)
     StartFailed, // the program could not be started
     ProgramFailed, // the program ran and failed (exit code, or killed)
+    BuilderFailed, // a builder of the farm could not be reached or dropped the connection
 };
 
 QString toString(BuildBackend backend); // "flox" | "nix"
@@ -57,6 +58,16 @@ struct BuildJob {
     BuildError error = BuildError::None;
     QString recipeFile; // ".flox/pkgs/<variant>.nix" or ".flox/pkgs/<variant>/default.nix", once found
     QStringList lastLines; // the end of the output, kept after a failure
+
+    // The farm: where it builds and how far it is (from Nix's output).
+    QString system; // the Nix system it needs; empty: this machine's
+    QStringList requiredFeatures; // the recipe's requiredSystemFeatures (for counting builder slots)
+    QString host; // the builder of its latest remote derivation; empty: built here
+    QString phase; // the builder's current phase, when the recipe reports phases
+    int derivationsDone = 0;
+    int derivationsExpected = 0;
+    int attempt = 0; // 0 first try; n: the n-th retry after a builder failed it
+    bool skipped = false; // not built: its outputs already existed (kept in the history)
 
     QString title() const; // "variant (branch)" for lists and notifications
 };

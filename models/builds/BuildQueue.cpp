@@ -87,6 +87,28 @@ BuildRunner *BuildQueue::runner(quint64 id) const
     return nullptr;
 }
 
+void BuildQueue::retryIfBuilderFailed(const BuildJob &failed)
+{
+    if (failed.state != BuildState::Failed || failed.error != BuildError::BuilderFailed || m_shuttingDown
+        || failed.attempt >= qBound(0, m_settings.retries, BuildSettings::kMaxRetries))
+        return;
+    // A new run of the same request, first in line: the builder was at fault, not the recipe.
+    BuildJob again;
+    again.kind = failed.kind;
+    again.variant = failed.variant;
+    again.branch = failed.branch;
+    again.repoRoot = failed.repoRoot;
+    again.backend = failed.backend;
+    again.org = failed.org;
+    again.system = failed.system;
+    again.requiredFeatures = failed.requiredFeatures;
+    again.attempt = failed.attempt + 1;
+    again.id = m_nextId++;
+    m_waiting.prepend(again);
+    emit jobAdded(again);
+    emit orderChanged();
+}
+
 int BuildQueue::waitingIndex(quint64 id) const
 {
     for (int i = 0; i < m_waiting.size(); ++i)
@@ -160,7 +182,10 @@ void BuildQueue::cancelAll(int graceMs)
 
 void BuildQueue::startNext()
 {
-    while (!m_shuttingDown && m_running.size() < m_settings.maxParallel && !m_waiting.isEmpty()) {
+    // With a farm, as many run at once as it has slots for the next job: Nix hands
+    // each to a free builder (or waits for one); without, maxParallel here.
+    while (!m_shuttingDown && !m_waiting.isEmpty()
+        && m_running.size() < m_settings.slotsFor(m_waiting.first().system, m_waiting.first().requiredFeatures)) {
         const BuildJob job = m_waiting.takeFirst();
         auto *runner = new BuildRunner(m_settings, this);
         m_running.append(runner);
@@ -171,6 +196,7 @@ void BuildQueue::startNext()
             emit jobChanged(j);
         });
         connect(runner, &BuildRunner::stepChanged, this, [this, runner] { emit jobChanged(runner->job()); });
+        connect(runner, &BuildRunner::progressChanged, this, &BuildQueue::jobChanged);
         connect(runner, &BuildRunner::linesReady, this, [this, id](const LogLines &lines) { emit linesReady(id, lines); });
         connect(runner, &BuildRunner::finished, this, [this, runner](const BuildJob &j) { onRunnerFinished(runner, j); });
         runner->start(job);
@@ -193,6 +219,7 @@ void BuildQueue::onRunnerFinished(BuildRunner *runner, const BuildJob &job)
     emit jobFinished(job);
     emit jobRemoved(job.id);
     runner->deleteLater();
+    retryIfBuilderFailed(job);
     QTimer::singleShot(0, this, &BuildQueue::startNext);
     if (isIdle())
         emit idle();

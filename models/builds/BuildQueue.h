@@ -13,7 +13,10 @@ namespace vs {
 class BuildHistory;
 class BuildRunner;
 
-// First in, first out; at most maxParallel jobs run at once (one by default).
+// First in, first out; at most maxParallel jobs run at once (one by default), or
+// with a build farm as many as its builders have slots for the next job. A build
+// a builder failed (unreachable, dropped) is queued again, first, up to
+// settings().retries times; the other builds go on meanwhile.
 // Waiting jobs can be reordered or removed, running ones cancelled. Every state
 // change is a signal, so a grid can recolour live. With a history set, every run
 // is recorded in it (start as "running", then its outcome; a publish marks the
@@ -64,6 +67,7 @@ signals:
 private:
     void startNext();
     void onRunnerFinished(BuildRunner *runner, const BuildJob &job);
+    void retryIfBuilderFailed(const BuildJob &failed);
     int waitingIndex(quint64 id) const;
 
     BuildSettings m_settings;

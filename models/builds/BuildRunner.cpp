@@ -54,8 +54,22 @@ QStringList BuildRunner::arguments(const BuildJob &job, const BuildSettings &set
     // nix-build takes no "--"; the recipe path begins with ".flox/", which no
     // option does, and the variant in the result link's name was validated.
     const QString recipe = job.recipeFile.isEmpty() ? RecipePaths::candidates(job.variant).constFirst() : job.recipeFile;
-    QStringList args { recipe, QStringLiteral("-o"), QStringLiteral("result-%1").arg(job.variant) };
+    QStringList args { recipe, QStringLiteral("-o"), QStringLiteral("result-%1").arg(job.variant), QStringLiteral("--log-format"),
+        QStringLiteral("internal-json"), QStringLiteral("-v") };
+    for (const QString &setting : settings.nixSettings()) {
+        const qsizetype equals = setting.indexOf(QLatin1String(" = "));
+        args << QStringLiteral("--option") << setting.left(equals) << setting.mid(equals + 3);
+    }
     return args + settings.nixOptions;
+}
+
+QList<QPair<QString, QString>> BuildRunner::environment(const BuildSettings &settings)
+{
+    // NIX_CONFIG reaches nix-build and the Nix that `flox build` runs alike.
+    const QString config = settings.nixConfig(qEnvironmentVariable("NIX_CONFIG"));
+    if (config.isEmpty())
+        return {};
+    return { { QStringLiteral("NIX_CONFIG"), config } };
 }
 
 QString BuildRunner::requestProblem(const BuildJob &job)
@@ -113,6 +127,10 @@ void BuildRunner::start(const BuildJob &job)
     m_job.started = QDateTime::currentDateTime();
     m_job.exitCode = 0;
     m_job.lastLines.clear();
+    m_job.host.clear();
+    m_job.phase.clear();
+    m_job.derivationsDone = m_job.derivationsExpected = 0;
+    m_nixLog = NixLogParser();
     m_active = true;
     m_cancelRequested = false;
     m_startMs = QDateTime::currentMSecsSinceEpoch();
@@ -184,6 +202,12 @@ void BuildRunner::launch()
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
 #endif
     });
+    if (const auto extra = environment(m_settings); !extra.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const auto &[name, value] : extra)
+            env.insert(name, value);
+        m_process->setProcessEnvironment(env);
+    }
     connect(m_process, &QProcess::readyReadStandardOutput, this, &BuildRunner::onReadyRead);
     connect(m_process, &QProcess::finished, this, &BuildRunner::onFinished);
     connect(m_process, &QProcess::errorOccurred, this, &BuildRunner::onError);
@@ -200,7 +224,18 @@ void BuildRunner::launch()
 
 void BuildRunner::addLine(QByteArrayView raw)
 {
-    LogLine line = m_parser.parseLine(raw);
+    const std::optional<QByteArray> text = m_nixLog.feed(raw);
+    if (m_nixLog.progressChanged()) {
+        const NixProgress &p = m_nixLog.progress();
+        m_job.host = p.host;
+        m_job.phase = p.phase;
+        m_job.derivationsDone = p.done;
+        m_job.derivationsExpected = p.expected;
+        emit progressChanged(m_job);
+    }
+    if (!text)
+        return;
+    LogLine line = m_parser.parseLine(*text);
     if (m_log.isOpen()) {
         m_log.write(line.text.toUtf8());
         m_log.write("\n", 1);
@@ -254,8 +289,13 @@ void BuildRunner::onFinished(int exitCode, QProcess::ExitStatus status)
         }
         finish(BuildState::Succeeded);
     } else {
-        finish(BuildState::Failed, status == QProcess::CrashExit ? QStringLiteral("the build process was killed") : QString(),
-            BuildError::ProgramFailed);
+        // A builder that could not be reached or dropped the connection failed the build,
+        // not the recipe: said so, naming the builder, and the queue may try again.
+        if (const QString fault = NixLogParser::builderFault(m_job.lastLines, m_job.host); !fault.isEmpty() && status == QProcess::NormalExit)
+            finish(BuildState::Failed, fault, BuildError::BuilderFailed);
+        else
+            finish(BuildState::Failed, status == QProcess::CrashExit ? QStringLiteral("the build process was killed") : QString(),
+                BuildError::ProgramFailed);
     }
 }
 

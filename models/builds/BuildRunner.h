@@ -4,6 +4,7 @@
 #include "builds/BuildJob.h"
 #include "builds/BuildSettings.h"
 #include "builds/LineSplitter.h"
+#include "builds/NixLogParser.h"
 
 #include <QFile>
 #include <QObject>
@@ -28,6 +29,8 @@ public:
     bool isActive() const { return m_active; }
 
     // Program and arguments for a job (no shell involved); exposed for tests and the UI.
+    // The nix backend asks for Nix's internal-json log (host, phase, progress) and gets
+    // the farm settings as --option too.
     static QStringList arguments(const BuildJob &job, const BuildSettings &settings);
     static QString program(const BuildJob &job, const BuildSettings &settings);
     // Empty when the program can be run; otherwise a message naming it and what to
@@ -37,6 +40,8 @@ public:
     static QString requestProblem(const BuildJob &job);
     // "building '/nix/store/<hash>-name.drv'..." → "name"; empty when the line is not that.
     static QString stepFromLine(const QString &line);
+    // The environment variables a job's process gets on top of ours (NIX_CONFIG for the farm).
+    static QList<QPair<QString, QString>> environment(const BuildSettings &settings);
 
     static constexpr int kLastLines = 30;
     // Output is handed on at most this often: few large batches keep a view's
@@ -52,6 +57,7 @@ signals:
     void jobStarted(const vs::BuildJob &job); // the process runs (pid, workDir, commit known)
     void linesReady(const vs::LogLines &lines);
     void stepChanged(const QString &step);
+    void progressChanged(const vs::BuildJob &job); // host, phase or derivations done/expected
     void finished(const vs::BuildJob &job); // state is final
 
 private:
@@ -70,6 +76,7 @@ private:
     QFile m_log;
     LineSplitter m_splitter;
     AnsiParser m_parser;
+    NixLogParser m_nixLog;
     QTimer m_killTimer;
     QTimer m_batchTimer;
     LogLines m_pending;

@@ -40,6 +40,10 @@ QString runProblem(const QJsonValue &value)
         if (!v.isUndefined() && !v.isDouble())
             return QStringLiteral("\"%1\" is not a number").arg(key);
     }
+    if (const QJsonValue host = o.value(QLatin1String("host")); !host.isUndefined() && !host.isNull() && !host.isString())
+        return QStringLiteral("\"host\" is not a string");
+    if (const QJsonValue skipped = o.value(QLatin1String("skipped")); !skipped.isUndefined() && !skipped.isBool())
+        return QStringLiteral("\"skipped\" is not true or false");
     const QJsonValue kind = o.value(QLatin1String("kind"));
     if (kind.isString() && kind.toString() != QLatin1String("build") && kind.toString() != QLatin1String("publish"))
         return QStringLiteral("unknown kind \"%1\"").arg(kind.toString());

@@ -75,6 +75,31 @@ void AppSettings::setHistoryKeepPerCell(int n)
     set("builds/historyKeepPerCell", qMax(0, n));
 }
 
+QString AppSettings::farmBuilders() const
+{
+    return QSettings().value(QStringLiteral("farm/builders")).toString();
+}
+void AppSettings::setFarmBuilders(const QString &spec)
+{
+    set("farm/builders", spec);
+}
+bool AppSettings::farmOnly() const
+{
+    return QSettings().value(QStringLiteral("farm/farmOnly"), false).toBool();
+}
+void AppSettings::setFarmOnly(bool on)
+{
+    set("farm/farmOnly", on);
+}
+int AppSettings::farmRetries() const
+{
+    return qBound(0, QSettings().value(QStringLiteral("farm/retries"), 0).toInt(), 3);
+}
+void AppSettings::setFarmRetries(int n)
+{
+    set("farm/retries", qBound(0, n, 3));
+}
+
 QStringList AppSettings::recentRepositories() const
 {
     return QSettings().value(QStringLiteral("repositories/recent")).toStringList();

@@ -22,6 +22,14 @@ public:
     void setMaxParallelBuilds(int n);
     int historyKeepPerCell() const; // builds/historyKeepPerCell, default 20; 0 keeps every run
     void setHistoryKeepPerCell(int n);
+    // The build farm: farm/builders (machines lines, or "@FILE"; empty: Nix's own
+    // configuration), farm/farmOnly (max-jobs = 0), farm/retries (0–3).
+    QString farmBuilders() const;
+    void setFarmBuilders(const QString &spec);
+    bool farmOnly() const;
+    void setFarmOnly(bool on);
+    int farmRetries() const;
+    void setFarmRetries(int n);
 
     QStringList recentRepositories() const; // most recent first, at most 10
     void addRecentRepository(const QString &path);
