@@ -4,6 +4,9 @@
 #include "repository/Git.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
+#include "farm/FarmCheck.h"
+#include "farm/MachinesFile.h"
+#include "system/SafeFile.h"
 #include "system/TerminationSignals.h"
 #include "variants/RecipePaths.h"
 
@@ -16,14 +19,23 @@ namespace vs::cli {
 
 namespace {
 
-const char *kBuildUsage = "Usage: variant-studio build REPO VARIANT [--branch B] [--backend flox|nix]\n"
+const char *kBuildUsage = "Usage: variant-studio build REPO VARIANT... [--branch B] [--backend flox|nix]\n"
+                          "                            [--builders SPEC|@FILE] [--farm-only] [--retries N] [--skip-built]\n"
                           "                            [--nix-option NAME VALUE]... [--flox PATH] [--nix-build PATH]\n"
-                          "Builds one variant headless, streams its output, records it in the history and\n"
-                          "exits with the build's status (0 built, the build's exit code when it failed,\n"
+                          "Builds variants headless (as many at once as the build farm has slots for them;\n"
+                          "one at a time without a farm), streams their output (each line prefixed with\n"
+                          "[VARIANT] when there are several), records them in the history, prints a summary\n"
+                          "(variant, host, outcome, duration) and exits 0 when all were built.\n"
+                          "--builders takes Nix's machines lines separated by ';' or newlines, or @FILE (a\n"
+                          "machines file); without it the builders of your Nix configuration apply.\n"
+                          "--farm-only builds nothing on this machine (max-jobs = 0). --retries N (0-3)\n"
+                          "queues a build again when a builder failed it (unreachable, dropped).\n"
+                          "With one variant the exit status is the build's (0 built, its exit code when it failed,\n"
                           "127 when the build program or git is missing, 2 for bad arguments such as an\n"
                           "unknown branch or recipe, 128+N when ended by signal N: the build's whole\n"
                           "process group is stopped and the run recorded as cancelled; 1 when the build\n"
                           "succeeded but the run could not be recorded in the history).\n"
+                          "With several: 0 all built, 127 a program is missing, else 1.\n"
                           "--nix-option NAME=VALUE is the same as --nix-option NAME VALUE.\n";
 
 // The exit status of the command for a finished job.
@@ -68,6 +80,63 @@ QStringList joinNixOptionPairs(const QStringList &arguments)
     return joined;
 }
 
+// The requiredSystemFeatures of a variant's recipe (committed on `branch`, or in the
+// working tree), so the queue counts only the builders that can take it.
+QStringList featuresOf(const Git &git, const QString &repo, const QString &branch, const QString &variant)
+{
+    if (branch.isEmpty()) {
+        const RecipePaths::Found found = RecipePaths::find(repo, variant);
+        return found.ok() ? requiredSystemFeatures(QString::fromUtf8(SafeFile::read(found.absolute).bytes)) : QStringList();
+    }
+    for (const QString &path : RecipePaths::candidates(variant))
+        if (const GitResult shown = git.run({ QStringLiteral("cat-file"), QStringLiteral("blob"), branch + QLatin1Char(':') + path });
+            shown.ok())
+            return requiredSystemFeatures(QString::fromUtf8(shown.out));
+    return {};
+}
+
+QString seconds(qint64 ms)
+{
+    return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+}
+
+// variant, host, outcome, duration: one line per variant, in the order asked.
+void printSummary(const QStringList &variants, const QHash<QString, BuildJob> &results)
+{
+    int width = 7;
+    for (const QString &v : variants)
+        width = qMax(width, int(v.size()));
+    out() << "\n" << QStringLiteral("variant").leftJustified(width) << "  " << QStringLiteral("host").leftJustified(24) << "  "
+          << QStringLiteral("outcome").leftJustified(10) << "  duration\n";
+    for (const QString &v : variants) {
+        const BuildJob j = results.value(v);
+        const QString host = j.host.isEmpty() ? QStringLiteral("local") : j.host;
+        const QString outcome = j.skipped ? QStringLiteral("skipped") : toString(j.state);
+        out() << v.leftJustified(width) << "  " << host.leftJustified(24) << "  " << outcome.leftJustified(10) << "  " << seconds(j.durationMs);
+        if (j.attempt > 0)
+            out() << " (attempt " << j.attempt + 1 << ")";
+        out() << "\n";
+    }
+    out().flush();
+}
+
+// With several variants: 0 when all were built, 127 when a program is missing, else 1.
+int overallStatus(const QStringList &variants, const QHash<QString, BuildJob> &results)
+{
+    if (variants.size() == 1)
+        return statusOf(results.value(variants.first()));
+    int status = 0;
+    for (const QString &v : variants) {
+        const BuildJob j = results.value(v);
+        if (j.state == BuildState::Succeeded)
+            continue;
+        if (j.error == BuildError::ProgramMissing)
+            return 127;
+        status = 1;
+    }
+    return status;
+}
+
 } // namespace
 
 int runBuild(const QStringList &arguments)
@@ -82,7 +151,12 @@ int runBuild(const QStringList &arguments)
         QStringLiteral("nix-option"), QStringLiteral("A nix option: NAME VALUE or NAME=VALUE."), QStringLiteral("NAME=VALUE"));
     const QCommandLineOption floxOption(QStringLiteral("flox"), QStringLiteral("The flox program."), QStringLiteral("PATH"));
     const QCommandLineOption nixBuildOption(QStringLiteral("nix-build"), QStringLiteral("The nix-build program."), QStringLiteral("PATH"));
-    parser.addOptions({ help, branchOption, backendOption, nixOption, floxOption, nixBuildOption });
+    const QCommandLineOption buildersOption(QStringLiteral("builders"), QStringLiteral("Machine lines or @FILE."), QStringLiteral("SPEC"));
+    const QCommandLineOption farmOnlyOption(QStringLiteral("farm-only"), QStringLiteral("Build nothing on this machine."));
+    const QCommandLineOption retriesOption(QStringLiteral("retries"), QStringLiteral("Retries after a builder failed."), QStringLiteral("N"));
+    const QCommandLineOption skipBuiltOption(QStringLiteral("skip-built"), QStringLiteral("Skip variants already built."));
+    parser.addOptions({ help, branchOption, backendOption, nixOption, floxOption, nixBuildOption, buildersOption, farmOnlyOption,
+        retriesOption, skipBuiltOption });
     if (!parser.parse(joinNixOptionPairs(arguments)))
         return fail(cmd, QStringLiteral("%1\n%2").arg(parser.errorText(), usage), 2);
     if (parser.isSet(help)) {
@@ -108,18 +182,28 @@ int runBuild(const QStringList &arguments)
         settings.floxProgram = parser.value(floxOption);
     if (parser.isSet(nixBuildOption))
         settings.nixBuildProgram = parser.value(nixBuildOption);
+    settings.retries = 0;
+    if (parser.isSet(retriesOption)) {
+        bool ok = false;
+        settings.retries = parser.value(retriesOption).toInt(&ok);
+        if (!ok || settings.retries < 0 || settings.retries > BuildSettings::kMaxRetries)
+            return fail(cmd, QStringLiteral("--retries takes 0 to 3, not \"%1\"").arg(parser.value(retriesOption)), 2);
+    }
+    settings.farmOnly = parser.isSet(farmOnlyOption);
     const QString branch = parser.value(branchOption);
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2)
-        return fail(cmd, QStringLiteral("expected REPO and VARIANT\n%1").arg(usage), 2);
+    if (positional.size() < 2)
+        return fail(cmd, QStringLiteral("expected REPO and VARIANT...\n%1").arg(usage), 2);
     const QFileInfo repoInfo(positional[0]);
     if (!repoInfo.isDir())
         return fail(cmd, QStringLiteral("%1: no such folder").arg(positional[0]), 2);
     const QString repo = repoInfo.canonicalFilePath();
-    const QString variant = positional[1];
+    QStringList variants = positional.mid(1);
+    variants.removeDuplicates();
     // A variant is a name, never a path or an option.
-    if (const QString problem = RecipePaths::nameProblem(variant); !problem.isEmpty())
-        return fail(cmd, problem, 2);
+    for (const QString &variant : std::as_const(variants))
+        if (const QString problem = RecipePaths::nameProblem(variant); !problem.isEmpty())
+            return fail(cmd, problem, 2);
     // Asked before anything runs or is recorded: a wrong branch or recipe is a bad argument, not a failed build.
     const Git git(repo, settings.gitProgram);
     const GitResult isRepo = git.run({ QStringLiteral("rev-parse"), QStringLiteral("--git-dir") });
@@ -130,14 +214,29 @@ int runBuild(const QStringList &arguments)
             return fail(cmd, QStringLiteral("%1 is not a git repository: --branch needs one").arg(repo), 2);
         if (!git.branchExists(branch))
             return fail(cmd, QStringLiteral("branch \"%1\" does not exist in %2").arg(RecipePaths::printable(branch), repo), 2);
-    } else if (const RecipePaths::Found recipe = RecipePaths::find(repo, variant); !recipe.ok()) {
-        return fail(cmd, recipe.error, 2);
+    } else {
+        for (const QString &variant : std::as_const(variants))
+            if (const RecipePaths::Found recipe = RecipePaths::find(repo, variant); !recipe.ok())
+                return fail(cmd, recipe.error, 2);
     }
+    // The farm: builders given here are handed to Nix; without, Nix's own configuration
+    // applies and its builders are only counted (for how many builds run at once).
+    settings.builders.clear();
+    if (parser.isSet(buildersOption) || variants.size() > 1) {
+        const MachinesParse builders = farmBuilders(
+            parser.value(buildersOption), parser.isSet(buildersOption), FarmCheck::nixBeside(settings.nixBuildProgram));
+        if (parser.isSet(buildersOption) && !builders.ok())
+            return fail(cmd, builders.problemText(), 2);
+        settings.builders = builders.machines;
+        settings.buildersFromNixConfig = !parser.isSet(buildersOption);
+    }
+    if (parser.isSet(skipBuiltOption))
+        err() << cmd << ": note: --skip-built is accepted but not wired yet: every variant is built" << Qt::endl;
 
     BuildHistory history(repo, settings.historyDirectory());
     if (!history.lastError().isEmpty())
         err() << cmd << ": warning: " << history.lastError() << Qt::endl;
-    QStringList notRecorded; // reported after the build's own status line
+    QStringList notRecorded; // reported after the builds' own status lines
     QObject::connect(&history, &BuildHistory::recordFailed, [&](const QString &message) {
         if (!notRecorded.contains(message))
             notRecorded << message;
@@ -147,22 +246,26 @@ int runBuild(const QStringList &arguments)
     BuildQueue queue(settings);
     queue.setHistory(&history);
 
-    BuildJob job;
-    job.repoRoot = repo;
-    job.variant = variant;
-    job.branch = branch;
-    job.backend = backend;
-    BuildJob result;
+    const bool several = variants.size() > 1;
+    QHash<quint64, QString> variantOf;
+    QHash<QString, BuildJob> results;
     QEventLoop loop;
-    QObject::connect(&queue, &BuildQueue::linesReady, &loop, [](quint64, const LogLines &lines) {
+    QObject::connect(&queue, &BuildQueue::jobAdded, &loop, [&](const BuildJob &j) { variantOf.insert(j.id, j.variant); });
+    QObject::connect(&queue, &BuildQueue::linesReady, &loop, [&](quint64 id, const LogLines &lines) {
+        const QString prefix = several ? QStringLiteral("[%1] ").arg(variantOf.value(id)) : QString();
         for (const LogLine &l : lines)
-            out() << l.text << '\n';
+            out() << prefix << l.text << '\n';
         out().flush();
     });
-    QObject::connect(&queue, &BuildQueue::jobFinished, &loop, [&](const BuildJob &j) { result = j; });
+    QObject::connect(&queue, &BuildQueue::jobFinished, &loop, [&](const BuildJob &j) {
+        results.insert(j.variant, j);
+        if (j.error == BuildError::BuilderFailed && j.attempt < settings.retries)
+            err() << cmd << ": " << j.variant << ": " << j.message << "; trying again (" << j.attempt + 1 << " of " << settings.retries
+                  << ")" << Qt::endl;
+    });
     QObject::connect(&queue, &BuildQueue::idle, &loop, &QEventLoop::quit);
-    // SIGINT, SIGTERM, SIGHUP: stop the build's whole process group (TERM, then KILL
-    // after the grace period), let the run be recorded as cancelled, then leave.
+    // SIGINT, SIGTERM, SIGHUP: stop every build's whole process group (TERM, then KILL
+    // after the grace period), let the runs be recorded as cancelled, then leave.
     TerminationSignals termination;
     int endedBy = 0;
     QObject::connect(&termination, &TerminationSignals::received, &loop, [&](int signal) {
@@ -173,22 +276,39 @@ int runBuild(const QStringList &arguments)
         for (const BuildJob &j : queue.jobs())
             queue.cancel(j.id);
     });
-    queue.enqueue(job);
+    for (const QString &variant : std::as_const(variants)) {
+        BuildJob job;
+        job.repoRoot = repo;
+        job.variant = variant;
+        job.branch = branch;
+        job.backend = backend;
+        if (settings.usesFarm())
+            job.requiredFeatures = featuresOf(git, repo, branch, variant);
+        queue.enqueue(job);
+    }
     loop.exec();
 
-    if (result.state == BuildState::Succeeded) {
-        err() << cmd << ": built " << variant << " → " << (result.storePath.isEmpty() ? result.resultLink : result.storePath) << Qt::endl;
-    } else {
-        err() << cmd << ": " << toString(result.state) << " (exit code " << result.exitCode << ")";
-        if (!result.logFile.isEmpty())
-            err() << "; log: " << result.logFile;
-        err() << Qt::endl;
+    for (const QString &variant : std::as_const(variants)) {
+        const BuildJob result = results.value(variant);
+        const QString on = result.host.isEmpty() ? QString() : QStringLiteral(" on %1").arg(result.host);
+        if (result.state == BuildState::Succeeded) {
+            err() << cmd << ": built " << variant << on << " → " << (result.storePath.isEmpty() ? result.resultLink : result.storePath)
+                  << Qt::endl;
+        } else {
+            err() << cmd << ": " << (several ? variant + QStringLiteral(": ") : QString()) << toString(result.state) << on
+                  << " (exit code " << result.exitCode << ")";
+            if (!result.logFile.isEmpty())
+                err() << "; log: " << result.logFile;
+            err() << Qt::endl;
+        }
     }
+    if (several)
+        printSummary(variants, results);
     for (const QString &message : std::as_const(notRecorded))
         err() << cmd << ": error: the run was not recorded in the build history: " << message << Qt::endl;
     if (endedBy != 0)
         return 128 + endedBy;
-    const int status = statusOf(result);
+    const int status = overallStatus(variants, results);
     return status == 0 && !notRecorded.isEmpty() ? 1 : status;
 }
 

@@ -15,10 +15,11 @@ const QList<Command> &commands()
         { "lint", "Check a repository's recipes", runLint },
         { "detect", "Detect this machine's GPUs and CPU and recommend a variant", runDetect },
         { "matrix", "Print a branch's build matrix", runMatrix },
-        { "build", "Build one variant headless", runBuild },
+        { "build", "Build variants headless (on the build farm when it has builders)", runBuild },
         { "history", "Print the build history of a repository", runHistory },
         { "edit", "Change the recipes of several branches (one commit each)", runEdit },
         { "readme", "Check or refresh the generated block of every branch's README", runReadme },
+        { "farm", "Check the build farm's builders", runFarm },
         { "help", "Show this list", nullptr },
     };
     return list;

@@ -2,6 +2,10 @@
 
 #include <QStringList>
 
+namespace vs {
+struct MachinesParse;
+}
+
 namespace vs::cli {
 
 // One file per subcommand (app/cli/*Command.cpp). Each receives
@@ -25,5 +29,9 @@ int runBuild(const QStringList &arguments);
 int runHistory(const QStringList &arguments);
 int runEdit(const QStringList &arguments);
 int runReadme(const QStringList &arguments);
+int runFarm(const QStringList &arguments);
+
+// The builders of `build` and `farm`: --builders SPEC|@FILE when given, else the user's Nix configuration.
+vs::MachinesParse farmBuilders(const QString &spec, bool given, const QString &nixProgram);
 
 } // namespace vs::cli

@@ -87,6 +87,24 @@ BuildRunner *BuildQueue::runner(quint64 id) const
     return nullptr;
 }
 
+int BuildQueue::busySlotsFor(const BuildJob &next) const
+{
+    if (!m_settings.usesFarm() || !m_settings.farmOnly)
+        return int(m_running.size()); // this machine's slots are everyone's
+    // Only running builds that could take the same builders use its slots.
+    int busy = 0;
+    for (const BuildRunner *r : m_running) {
+        const BuildJob &j = r->job();
+        for (const BuilderMachine &m : m_settings.builders)
+            if (m.canBuild(j.system.isEmpty() ? localNixSystem() : j.system, j.requiredFeatures)
+                && m.canBuild(next.system.isEmpty() ? localNixSystem() : next.system, next.requiredFeatures)) {
+                ++busy;
+                break;
+            }
+    }
+    return busy;
+}
+
 void BuildQueue::retryIfBuilderFailed(const BuildJob &failed)
 {
     if (failed.state != BuildState::Failed || failed.error != BuildError::BuilderFailed || m_shuttingDown
@@ -185,7 +203,7 @@ void BuildQueue::startNext()
     // With a farm, as many run at once as it has slots for the next job: Nix hands
     // each to a free builder (or waits for one); without, maxParallel here.
     while (!m_shuttingDown && !m_waiting.isEmpty()
-        && m_running.size() < m_settings.slotsFor(m_waiting.first().system, m_waiting.first().requiredFeatures)) {
+        && busySlotsFor(m_waiting.first()) < m_settings.slotsFor(m_waiting.first().system, m_waiting.first().requiredFeatures)) {
         const BuildJob job = m_waiting.takeFirst();
         auto *runner = new BuildRunner(m_settings, this);
         m_running.append(runner);

@@ -68,6 +68,7 @@ private:
     void startNext();
     void onRunnerFinished(BuildRunner *runner, const BuildJob &job);
     void retryIfBuilderFailed(const BuildJob &failed);
+    int busySlotsFor(const BuildJob &next) const; // running builds that use the slots `next` could use
     int waitingIndex(quint64 id) const;
 
     BuildSettings m_settings;

@@ -1,5 +1,6 @@
 #include "farm/BuilderMachine.h"
 
+#include <QRegularExpression>
 #include <QSysInfo>
 
 namespace vs {
@@ -43,6 +44,18 @@ bool BuilderMachine::canBuild(const QString &system, const QStringList &features
         if (!features.contains(f))
             return false;
     return true;
+}
+
+QStringList requiredSystemFeatures(const QString &nixText)
+{
+    static const QRegularExpression list(QStringLiteral(R"(requiredSystemFeatures\s*=\s*\[([^\]]*)\])"));
+    static const QRegularExpression name(QStringLiteral(R"re("([^"]+)")re"));
+    QStringList features;
+    const QRegularExpressionMatch m = list.match(nixText);
+    if (m.hasMatch())
+        for (auto it = name.globalMatch(m.captured(1)); it.hasNext();)
+            features.append(it.next().captured(1));
+    return features;
 }
 
 QString localNixSystem()

@@ -32,6 +32,9 @@ struct BuilderMachine {
     bool operator==(const BuilderMachine &other) const = default;
 };
 
+// The requiredSystemFeatures a recipe's text declares (`requiredSystemFeatures = [ "big-parallel" ];`).
+QStringList requiredSystemFeatures(const QString &nixText);
+
 // The system Nix calls this machine ("x86_64-linux", "aarch64-darwin").
 QString localNixSystem();
 

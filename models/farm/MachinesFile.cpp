@@ -1,4 +1,5 @@
 #include "farm/MachinesFile.h"
+#include "system/ProcessRunner.h"
 #include "system/SafeFile.h"
 
 #include <QRegularExpression>
@@ -181,6 +182,27 @@ QString MachinesFile::buildersFromConfig(const QString &configText)
     for (auto it = line.globalMatch(configText); it.hasNext();)
         value = it.next().captured(1).trimmed();
     return value;
+}
+
+MachinesParse MachinesFile::fromNixConfiguration(const QString &nixProgram)
+{
+    const QString source = QStringLiteral("Nix's builders setting");
+    ProcessResult shown = ProcessRunner(nixProgram,
+        { QStringLiteral("--extra-experimental-features"), QStringLiteral("nix-command"), QStringLiteral("config"), QStringLiteral("show"),
+            QStringLiteral("builders") })
+                              .setTimeout(30000)
+                              .run();
+    if (shown.ok())
+        return parse(shown.outText(), source);
+    const ProcessResult all = ProcessRunner(nixProgram,
+        { QStringLiteral("--extra-experimental-features"), QStringLiteral("nix-command"), QStringLiteral("show-config") })
+                                  .setTimeout(30000)
+                                  .run();
+    if (all.ok())
+        return parse(buildersFromConfig(all.outText()), source);
+    MachinesParse failed;
+    failed.problems.append({ source, 0, 0, 0, shown.errorText() });
+    return failed;
 }
 
 QString MachinesFile::toSetting(const QList<BuilderMachine> &machines)

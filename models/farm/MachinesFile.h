@@ -40,6 +40,10 @@ public:
     // The value of `builders` in the output of `nix config show` (or nix.conf text);
     // empty when it is not set.
     static QString buildersFromConfig(const QString &configText);
+    // The builders the user's Nix is configured with (`nix config show builders`, or
+    // `nix show-config` on older Nix): nix.conf, NIX_CONFIG, /etc/nix/machines.
+    // A problem running nix is a problem of the result (line 0).
+    static MachinesParse fromNixConfiguration(const QString &nixProgram);
     // Machines as the `builders` setting's value: one line, entries joined by " ; "
     // (NIX_CONFIG is newline-separated, so the value must not contain a newline).
     static QString toSetting(const QList<BuilderMachine> &machines);
