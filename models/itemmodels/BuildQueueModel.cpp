@@ -48,6 +48,22 @@ quint64 BuildQueueModel::idAt(int row) const
     return row >= 0 && row < m_jobs.size() ? m_jobs[row].id : 0;
 }
 
+QString BuildQueueModel::farmProgress(const BuildJob &j)
+{
+    if (j.state != BuildState::Running)
+        return {};
+    QStringList parts;
+    if (!j.host.isEmpty())
+        parts << tr("on %1").arg(j.host);
+    if (!j.phase.isEmpty())
+        parts << j.phase;
+    if (j.derivationsExpected > 0)
+        parts << tr("%1/%2 derivations").arg(j.derivationsDone).arg(j.derivationsExpected);
+    if (j.attempt > 0)
+        parts << tr("attempt %1").arg(j.attempt + 1);
+    return parts.join(QStringLiteral(" · "));
+}
+
 QVariant BuildQueueModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_jobs.size())
@@ -59,10 +75,16 @@ QVariant BuildQueueModel::data(const QModelIndex &index, int role) const
         QString text = QStringLiteral("%1 — %2").arg(j.title(), state);
         if (j.state == BuildState::Running && !j.currentStep.isEmpty())
             text += QStringLiteral(" — ") + j.currentStep;
+        if (const QString farm = farmProgress(j); !farm.isEmpty())
+            text += QStringLiteral(" — ") + farm;
         return text;
     }
-    case Qt::ToolTipRole:
-        return tr("%1 with %2 in %3").arg(j.title(), toString(j.backend), j.workDir.isEmpty() ? j.repoRoot : j.workDir);
+    case Qt::ToolTipRole: {
+        QString tip = tr("%1 with %2 in %3").arg(j.title(), toString(j.backend), j.workDir.isEmpty() ? j.repoRoot : j.workDir);
+        if (const QString farm = farmProgress(j); !farm.isEmpty())
+            tip += QLatin1Char('\n') + farm;
+        return tip;
+    }
     case JobIdRole:
         return QVariant::fromValue(j.id);
     case StateRole:

@@ -24,6 +24,8 @@ public:
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // "on ssh-ng://builder1 · buildPhase · 1/3 derivations" for a running farm build; empty otherwise.
+    static QString farmProgress(const BuildJob &job);
     QHash<int, QByteArray> roleNames() const override;
 
     int rowOf(quint64 id) const; // -1 when not in the queue

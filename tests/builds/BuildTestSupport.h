@@ -40,6 +40,18 @@ inline QByteArray toyRecipe(const QString &name, const QString &script)
         .toUtf8();
 }
 
+// A toy recipe that needs a builder with `features` and sleeps `seconds` there.
+inline QByteArray farmRecipe(const QString &name, double seconds, const QStringList &features = { QStringLiteral("big-parallel") })
+{
+    QString list;
+    for (const QString &f : features)
+        list += nixString(f) + QLatin1Char(' ');
+    const QString script = QStringLiteral("echo start %1; sleep %2; echo done %1; echo %1 > $out").arg(name).arg(seconds);
+    QByteArray text = toyRecipe(name, script);
+    text.replace("\n}\n", QStringLiteral("\n  requiredSystemFeatures = [ %1];\n}\n").arg(list).toUtf8());
+    return text;
+}
+
 // Settings whose data and cache folders lie in `dir`, with the offline Nix options.
 inline BuildSettings testSettings(const QTemporaryDir &dir)
 {

@@ -5,6 +5,7 @@
 #include "builds/BuildQueue.h"
 #include "farm/FarmCheck.h"
 #include "farm/MachinesFile.h"
+#include "itemmodels/BuildQueueModel.h"
 #include "support/LoopbackFarm.h"
 
 #include <QRegularExpression>
@@ -13,18 +14,6 @@ using namespace vs;
 using namespace vs::test;
 
 namespace {
-
-// A toy recipe that needs a builder with `features` and sleeps `seconds` there.
-QByteArray farmRecipe(const QString &name, double seconds, const QStringList &features = { QStringLiteral("big-parallel") })
-{
-    QString list;
-    for (const QString &f : features)
-        list += nixString(f) + QLatin1Char(' ');
-    const QString script = QStringLiteral("echo start %1; sleep %2; echo done %1; echo %1 > $out").arg(name).arg(seconds);
-    QByteArray text = toyRecipe(name, script);
-    text.replace("\n}\n", QStringLiteral("\n  requiredSystemFeatures = [ %1];\n}\n").arg(list).toUtf8());
-    return text;
-}
 
 QList<BuilderMachine> machines(const QStringList &lines)
 {
@@ -112,9 +101,11 @@ private slots:
         QVERIFY(lines.join(QLatin1Char('\n')).contains(QStringLiteral("' on 'ssh-ng://builder1'")));
         for (const QString &l : std::as_const(lines))
             QVERIFY2(!l.startsWith(QLatin1String("@nix")), qPrintable(l));
+        // The queue dock's line says where it runs while it runs.
         bool sawHostWhileRunning = false;
         for (const BuildJob &j : std::as_const(progress))
-            sawHostWhileRunning |= j.state == BuildState::Running && j.host == job.host;
+            sawHostWhileRunning |= j.state == BuildState::Running && j.host == job.host
+                && BuildQueueModel::farmProgress(j).startsWith(QStringLiteral("on ssh-ng://builder1"));
         QVERIFY(sawHostWhileRunning);
         // Built there (it is in the builder's store), copied back (valid here, the link works).
         const QString name = QFileInfo(job.storePath).fileName();
