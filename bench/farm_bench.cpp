@@ -5,6 +5,7 @@
 // overhead per build: the app's (its mean build time beyond the bare nix-build of
 // one such recipe on a builder) and Nix's own (that bare nix-build beyond 1 s).
 // Needs root (sshd, mount namespaces): run it inside the Debian root.
+#include "builds/BuildHistory.h"
 #include "builds/BuildQueue.h"
 #include "farm/MachinesFile.h"
 #include "support/GitFixture.h"

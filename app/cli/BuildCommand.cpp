@@ -1,11 +1,11 @@
 #include "builds/BuildHistory.h"
 #include "builds/BuildQueue.h"
 #include "builds/BuildSettings.h"
-#include "repository/Git.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
 #include "farm/FarmCheck.h"
 #include "farm/MachinesFile.h"
+#include "repository/Git.h"
 #include "system/SafeFile.h"
 #include "system/TerminationSignals.h"
 #include "variants/RecipePaths.h"
@@ -106,13 +106,15 @@ void printSummary(const QStringList &variants, const QHash<QString, BuildJob> &r
     int width = 7;
     for (const QString &v : variants)
         width = qMax(width, int(v.size()));
-    out() << "\n" << QStringLiteral("variant").leftJustified(width) << "  " << QStringLiteral("host").leftJustified(24) << "  "
+    out() << "\n"
+          << QStringLiteral("variant").leftJustified(width) << "  " << QStringLiteral("host").leftJustified(24) << "  "
           << QStringLiteral("outcome").leftJustified(10) << "  duration\n";
     for (const QString &v : variants) {
         const BuildJob j = results.value(v);
         const QString host = j.host.isEmpty() ? QStringLiteral("local") : j.host;
         const QString outcome = j.skipped ? QStringLiteral("skipped") : toString(j.state);
-        out() << v.leftJustified(width) << "  " << host.leftJustified(24) << "  " << outcome.leftJustified(10) << "  " << seconds(j.durationMs);
+        out() << v.leftJustified(width) << "  " << host.leftJustified(24) << "  " << outcome.leftJustified(10) << "  "
+              << seconds(j.durationMs);
         if (j.attempt > 0)
             out() << " (attempt " << j.attempt + 1 << ")";
         out() << "\n";
@@ -153,7 +155,8 @@ int runBuild(const QStringList &arguments)
     const QCommandLineOption nixBuildOption(QStringLiteral("nix-build"), QStringLiteral("The nix-build program."), QStringLiteral("PATH"));
     const QCommandLineOption buildersOption(QStringLiteral("builders"), QStringLiteral("Machine lines or @FILE."), QStringLiteral("SPEC"));
     const QCommandLineOption farmOnlyOption(QStringLiteral("farm-only"), QStringLiteral("Build nothing on this machine."));
-    const QCommandLineOption retriesOption(QStringLiteral("retries"), QStringLiteral("Retries after a builder failed."), QStringLiteral("N"));
+    const QCommandLineOption retriesOption(
+        QStringLiteral("retries"), QStringLiteral("Retries after a builder failed."), QStringLiteral("N"));
     const QCommandLineOption skipBuiltOption(QStringLiteral("skip-built"), QStringLiteral("Skip variants already built."));
     parser.addOptions({ help, branchOption, backendOption, nixOption, floxOption, nixBuildOption, buildersOption, farmOnlyOption,
         retriesOption, skipBuiltOption });
@@ -223,8 +226,8 @@ int runBuild(const QStringList &arguments)
     // applies and its builders are only counted (for how many builds run at once).
     settings.builders.clear();
     if (parser.isSet(buildersOption) || variants.size() > 1) {
-        const MachinesParse builders = farmBuilders(
-            parser.value(buildersOption), parser.isSet(buildersOption), FarmCheck::nixBeside(settings.nixBuildProgram));
+        const MachinesParse builders
+            = farmBuilders(parser.value(buildersOption), parser.isSet(buildersOption), FarmCheck::nixBeside(settings.nixBuildProgram));
         if (parser.isSet(buildersOption) && !builders.ok())
             return fail(cmd, builders.problemText(), 2);
         settings.builders = builders.machines;
@@ -295,8 +298,8 @@ int runBuild(const QStringList &arguments)
             err() << cmd << ": built " << variant << on << " → " << (result.storePath.isEmpty() ? result.resultLink : result.storePath)
                   << Qt::endl;
         } else {
-            err() << cmd << ": " << (several ? variant + QStringLiteral(": ") : QString()) << toString(result.state) << on
-                  << " (exit code " << result.exitCode << ")";
+            err() << cmd << ": " << (several ? variant + QStringLiteral(": ") : QString()) << toString(result.state) << on << " (exit code "
+                  << result.exitCode << ")";
             if (!result.logFile.isEmpty())
                 err() << "; log: " << result.logFile;
             err() << Qt::endl;

@@ -58,8 +58,8 @@ void printTextStatuses(const QList<BuilderStatus> &statuses)
         } else {
             out() << "UNREACHABLE: " << QString(s.error).replace(QLatin1Char('\n'), QStringLiteral("\n    "));
         }
-        out() << "  (" << (s.machine.systems.isEmpty() ? QStringLiteral("local system") : s.machine.systems.join(QLatin1Char(',')))
-              << ", " << s.machine.maxJobs << " jobs)\n";
+        out() << "  (" << (s.machine.systems.isEmpty() ? QStringLiteral("local system") : s.machine.systems.join(QLatin1Char(','))) << ", "
+              << s.machine.maxJobs << " jobs)\n";
     }
     out().flush();
 }
@@ -94,7 +94,8 @@ int runFarm(const QStringList &arguments)
     if (positional.isEmpty())
         return fail(cmd, QStringLiteral("expected a subcommand: check\n%1").arg(usage), 2);
     if (positional.first() != QLatin1String("check") || positional.size() > 1)
-        return fail(cmd, QStringLiteral("unknown subcommand \"%1\" (there is: check)\n%2").arg(positional.join(QLatin1Char(' ')), usage), 2);
+        return fail(
+            cmd, QStringLiteral("unknown subcommand \"%1\" (there is: check)\n%2").arg(positional.join(QLatin1Char(' ')), usage), 2);
     int timeoutMs = FarmCheck::kDefaultTimeoutMs;
     if (parser.isSet(timeoutOption)) {
         bool ok = false;
@@ -103,8 +104,7 @@ int runFarm(const QStringList &arguments)
             return fail(cmd, QStringLiteral("--timeout takes a number of seconds, not \"%1\"").arg(parser.value(timeoutOption)), 2);
         timeoutMs = int(seconds * 1000);
     }
-    const QString nix
-        = parser.isSet(nixOption) ? parser.value(nixOption) : FarmCheck::nixBeside(BuildSettings::load().nixBuildProgram);
+    const QString nix = parser.isSet(nixOption) ? parser.value(nixOption) : FarmCheck::nixBeside(BuildSettings::load().nixBuildProgram);
     const MachinesParse builders = farmBuilders(parser.value(buildersOption), parser.isSet(buildersOption), nix);
     if (!builders.ok())
         return fail(cmd, builders.problemText(), 2);

@@ -291,7 +291,8 @@ void BuildRunner::onFinished(int exitCode, QProcess::ExitStatus status)
     } else {
         // A builder that could not be reached or dropped the connection failed the build,
         // not the recipe: said so, naming the builder, and the queue may try again.
-        if (const QString fault = NixLogParser::builderFault(m_job.lastLines, m_job.host); !fault.isEmpty() && status == QProcess::NormalExit)
+        if (const QString fault = NixLogParser::builderFault(m_job.lastLines, m_job.host);
+            !fault.isEmpty() && status == QProcess::NormalExit)
             finish(BuildState::Failed, fault, BuildError::BuilderFailed);
         else
             finish(BuildState::Failed, status == QProcess::CrashExit ? QStringLiteral("the build process was killed") : QString(),

@@ -33,8 +33,8 @@ bool parseNames(const QString &text, QStringList *names, QString *bad)
 
 QString MachinesProblem::fieldName(int field)
 {
-    static const char *names[] = { "URI", "systems", "SSH key", "max jobs", "speed factor", "supported features", "mandatory features",
-        "host key" };
+    static const char *names[]
+        = { "URI", "systems", "SSH key", "max jobs", "speed factor", "supported features", "mandatory features", "host key" };
     return field >= 1 && field <= 8 ? QString::fromLatin1(names[field - 1]) : QString();
 }
 
@@ -98,9 +98,10 @@ void MachinesFile::parseInto(const QString &text, const QString &source, Machine
             }
             const QStringList fields = entry.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
             if (fields.size() > 8) {
-                problem(0, QStringLiteral("%1 fields; a machine has at most 8 (URI systems ssh-key max-jobs speed-factor "
-                                          "supported-features mandatory-features host-key)")
-                               .arg(fields.size()));
+                problem(0,
+                    QStringLiteral("%1 fields; a machine has at most 8 (URI systems ssh-key max-jobs speed-factor "
+                                   "supported-features mandatory-features host-key)")
+                        .arg(fields.size()));
                 continue;
             }
             const int before = result.problems.size();
@@ -114,11 +115,12 @@ void MachinesFile::parseInto(const QString &text, const QString &source, Machine
                 if (!m.uri.startsWith(QLatin1String("ssh://")) && !m.uri.startsWith(QLatin1String("ssh-ng://")))
                     problem(1, QStringLiteral("\"%1\" is not an ssh:// or ssh-ng:// address").arg(fields[0]));
                 else if (m.host().contains(QLatin1Char(':')))
-                    problem(1, QStringLiteral("\"%1\" has a port; Nix takes none in the URI: put it in ~/.ssh/config or NIX_SSHOPTS")
-                                   .arg(fields[0]));
+                    problem(1,
+                        QStringLiteral("\"%1\" has a port; Nix takes none in the URI: put it in ~/.ssh/config or NIX_SSHOPTS")
+                            .arg(fields[0]));
                 else
-                    problem(1, QStringLiteral("\"%1\" is not a host name (letters, digits, '.', '-', '_', optionally user@)")
-                                   .arg(fields[0]));
+                    problem(
+                        1, QStringLiteral("\"%1\" is not a host name (letters, digits, '.', '-', '_', optionally user@)").arg(fields[0]));
             }
             QString bad;
             if (isSet(fields, 1) && !parseNames(fields[1], &m.systems, &bad))
@@ -145,8 +147,9 @@ void MachinesFile::parseInto(const QString &text, const QString &source, Machine
                 m.publicHostKey = fields[7];
                 const auto decoded = QByteArray::fromBase64Encoding(fields[7].toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
                 if (!decoded || decoded.decoded.isEmpty())
-                    problem(8, QStringLiteral("not base64 (the host key is the base64 of a line of known_hosts' key, "
-                                              "e.g. `base64 -w0 /etc/ssh/ssh_host_ed25519_key.pub`)"));
+                    problem(8,
+                        QStringLiteral("not base64 (the host key is the base64 of a line of known_hosts' key, "
+                                       "e.g. `base64 -w0 /etc/ssh/ssh_host_ed25519_key.pub`)"));
             }
             if (result.problems.size() == before)
                 result.machines.append(m);
@@ -194,8 +197,8 @@ MachinesParse MachinesFile::fromNixConfiguration(const QString &nixProgram)
                               .run();
     if (shown.ok())
         return parse(shown.outText(), source);
-    const ProcessResult all = ProcessRunner(nixProgram,
-        { QStringLiteral("--extra-experimental-features"), QStringLiteral("nix-command"), QStringLiteral("show-config") })
+    const ProcessResult all = ProcessRunner(
+        nixProgram, { QStringLiteral("--extra-experimental-features"), QStringLiteral("nix-command"), QStringLiteral("show-config") })
                                   .setTimeout(30000)
                                   .run();
     if (all.ok())

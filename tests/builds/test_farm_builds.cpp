@@ -46,10 +46,7 @@ private slots:
         m_settings.farmOnly = true;
     }
 
-    void cleanupTestCase()
-    {
-        m_farm.stop();
-    }
+    void cleanupTestCase() { m_farm.stop(); }
 
     void checkSaysReachableVersionTrustOrTheError()
     {
@@ -126,8 +123,8 @@ private slots:
     {
         BuildSettings settings = m_settings;
         settings.maxParallel = 1; // not what limits a farm
-        settings.builders = machines(
-            { LoopbackFarm::machineLine(QStringLiteral("builder1")), LoopbackFarm::machineLine(QStringLiteral("builder2")) });
+        settings.builders
+            = machines({ LoopbackFarm::machineLine(QStringLiteral("builder1")), LoopbackFarm::machineLine(QStringLiteral("builder2")) });
         QCOMPARE(settings.slotsFor({}, { QStringLiteral("big-parallel") }), 2);
         // Fresh recipes: the results of the test before must not be found in the store.
         for (const char *name : { "farm-a", "farm-b" })

@@ -54,7 +54,8 @@ private slots:
         QByteArray out, err;
         const QString spec = LoopbackFarm::machineLine(QStringLiteral("builder1"), 2) + QLatin1Char('\n')
             + LoopbackFarm::machineLine(QStringLiteral("builder9"));
-        QCOMPARE(run({ QStringLiteral("farm"), QStringLiteral("check"), QStringLiteral("--builders"), spec, QStringLiteral("--json") }, &out, &err),
+        QCOMPARE(run({ QStringLiteral("farm"), QStringLiteral("check"), QStringLiteral("--builders"), spec, QStringLiteral("--json") },
+                     &out, &err),
             1); // one is unreachable
         const QJsonArray builders = QJsonDocument::fromJson(out).object().value(QStringLiteral("builders")).toArray();
         QCOMPARE(builders.size(), 2);
@@ -82,11 +83,13 @@ private slots:
         f.write(LoopbackFarm::machineLine(QStringLiteral("builder2")).toUtf8() + "\n");
         f.close();
         QByteArray out, err;
-        QCOMPARE(run({ QStringLiteral("farm"), QStringLiteral("check"), QStringLiteral("--builders"), QLatin1Char('@') + file }, &out, &err), 0);
+        QCOMPARE(
+            run({ QStringLiteral("farm"), QStringLiteral("check"), QStringLiteral("--builders"), QLatin1Char('@') + file }, &out, &err), 0);
         QVERIFY2(out.startsWith("ssh-ng://builder2  reachable, Nix "), out.constData());
         QVERIFY(out.contains(", trusted"));
-        QCOMPARE(run({ QStringLiteral("farm"), QStringLiteral("check"), QStringLiteral("--builders"), QStringLiteral("ssh-ng://b - - many") },
-                     &out, &err),
+        QCOMPARE(
+            run({ QStringLiteral("farm"), QStringLiteral("check"), QStringLiteral("--builders"), QStringLiteral("ssh-ng://b - - many") },
+                &out, &err),
             2);
         QVERIFY2(err.contains("--builders line 1, field 4 (max jobs): \"many\" is not a number of jobs"), err.constData());
         QCOMPARE(run({ QStringLiteral("farm"), QStringLiteral("frobnicate") }, &out, &err), 2);
@@ -109,10 +112,11 @@ private slots:
         QVERIFY(out.contains("[cli-b] start cli-b\n"));
         // The summary: variant, host, outcome, duration.
         const QString text = QString::fromUtf8(out);
-        const QRegularExpression row(QStringLiteral(R"(^cli-a\s+ssh-ng://builder[12]\s+succeeded\s+\d+\.\d s$)"),
-            QRegularExpression::MultilineOption);
+        const QRegularExpression row(
+            QStringLiteral(R"(^cli-a\s+ssh-ng://builder[12]\s+succeeded\s+\d+\.\d s$)"), QRegularExpression::MultilineOption);
         QVERIFY2(row.match(text).hasMatch(), out.constData());
-        QVERIFY(text.contains(QRegularExpression(QStringLiteral(R"(^variant\s+host\s+outcome\s+duration$)"), QRegularExpression::MultilineOption)));
+        QVERIFY(text.contains(
+            QRegularExpression(QStringLiteral(R"(^variant\s+host\s+outcome\s+duration$)"), QRegularExpression::MultilineOption)));
         // The history records the hosts.
         QCOMPARE(run({ QStringLiteral("history"), m_repo.path(), QStringLiteral("--json") }, &out), 0);
         const QJsonArray runs = QJsonDocument::fromJson(out).object().value(QStringLiteral("runs")).toArray();
@@ -133,8 +137,8 @@ private slots:
         QCOMPARE(status, 1);
         QVERIFY2(err.contains("--skip-built is accepted but not wired yet"), err.constData());
         const QString text = QString::fromUtf8(out);
-        QVERIFY2(text.contains(QRegularExpression(QStringLiteral(R"(^cli-fails\s+ssh-ng://builder[12]\s+failed\s)"),
-                     QRegularExpression::MultilineOption)),
+        QVERIFY2(text.contains(QRegularExpression(
+                     QStringLiteral(R"(^cli-fails\s+ssh-ng://builder[12]\s+failed\s)"), QRegularExpression::MultilineOption)),
             out.constData());
         QVERIFY(text.contains(QRegularExpression(QStringLiteral(R"(^cli-a\s+\S+\s+succeeded\s)"), QRegularExpression::MultilineOption)));
     }
@@ -142,7 +146,8 @@ private slots:
     void badFarmArgumentsAreRefusedBeforeAnythingRuns()
     {
         QByteArray out, err;
-        QCOMPARE(run({ QStringLiteral("build"), m_repo.path(), QStringLiteral("cli-a"), QStringLiteral("--retries"), QStringLiteral("4") }, &out, &err),
+        QCOMPARE(run({ QStringLiteral("build"), m_repo.path(), QStringLiteral("cli-a"), QStringLiteral("--retries"), QStringLiteral("4") },
+                     &out, &err),
             2);
         QVERIFY(err.contains("--retries takes 0 to 3"));
         QCOMPARE(run({ QStringLiteral("build"), m_repo.path(), QStringLiteral("cli-a"), QStringLiteral("--builders"),

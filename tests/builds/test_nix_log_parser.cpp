@@ -53,8 +53,9 @@ private slots:
                 QStringLiteral("  /nix/store/qkxcw52rxqbvwfmw5j1nvcng31h95idl-toy-farm.drv"),
                 QStringLiteral("Warning: Permanently added '[127.0.0.1]:22201' (ED25519) to the list of known hosts."),
                 QStringLiteral("building '/nix/store/qkxcw52rxqbvwfmw5j1nvcng31h95idl-toy-farm.drv' on 'ssh-ng://builder1'"),
-                QStringLiteral("building '/nix/store/qkxcw52rxqbvwfmw5j1nvcng31h95idl-toy-farm.drv'"), QStringLiteral("hello from the builder"),
-                QStringLiteral("copying 1 paths"), QStringLiteral("/nix/store/5s4ikdkmv5hpkgghc214dyd4mi97swz9-toy-farm") }));
+                QStringLiteral("building '/nix/store/qkxcw52rxqbvwfmw5j1nvcng31h95idl-toy-farm.drv'"),
+                QStringLiteral("hello from the builder"), QStringLiteral("copying 1 paths"),
+                QStringLiteral("/nix/store/5s4ikdkmv5hpkgghc214dyd4mi97swz9-toy-farm") }));
         for (const QString &line : shown)
             QVERIFY(!line.startsWith(QLatin1String("@nix")));
         const NixProgress &p = parser.progress();

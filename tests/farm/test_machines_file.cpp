@@ -14,7 +14,8 @@ private slots:
     void readsAllEightFields()
     {
         const MachinesParse p = MachinesFile::parse(
-            QStringLiteral("ssh-ng://root@builder1 x86_64-linux,i686-linux /root/.ssh/id_farm 8 2.5 big-parallel,kvm cuda c3NoLWVkMjU1MTkgQUFBQQ=="),
+            QStringLiteral(
+                "ssh-ng://root@builder1 x86_64-linux,i686-linux /root/.ssh/id_farm 8 2.5 big-parallel,kvm cuda c3NoLWVkMjU1MTkgQUFBQQ=="),
             QStringLiteral("machines"));
         QVERIFY2(p.ok(), qPrintable(p.problemText()));
         QCOMPARE(p.machines.size(), 1);
@@ -69,7 +70,7 @@ private slots:
         QTest::addColumn<QString>("words");
         QTest::newRow("scheme") << "http://b1 x86_64-linux" << 1 << "not an ssh:// or ssh-ng:// address";
         QTest::newRow("port") << "ssh-ng://b1:2222 x86_64-linux" << 1 << "has a port";
-                QTest::newRow("system") << "ssh-ng://b1 x86_64-linux,x/y" << 2 << "\"x/y\" is not a system";
+        QTest::newRow("system") << "ssh-ng://b1 x86_64-linux,x/y" << 2 << "\"x/y\" is not a system";
         QTest::newRow("jobs") << "ssh-ng://b1 - - many" << 4 << "\"many\" is not a number of jobs";
         QTest::newRow("negative jobs") << "ssh-ng://b1 - - -3" << 4 << "not a number of jobs";
         QTest::newRow("speed") << "ssh-ng://b1 - - 1 0" << 5 << "not a speed factor";
@@ -111,7 +112,8 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("ssh-ng://inner x86_64-linux - 4\nssh-ng://bad - - zero\n");
         f.close();
-        const MachinesParse p = MachinesFile::parse(QStringLiteral("ssh-ng://outer ; @%1 ; @%2/missing").arg(file, dir.path()), QStringLiteral("b"));
+        const MachinesParse p
+            = MachinesFile::parse(QStringLiteral("ssh-ng://outer ; @%1 ; @%2/missing").arg(file, dir.path()), QStringLiteral("b"));
         QCOMPARE(p.machines.size(), 2); // a missing included file means no machines, as in Nix
         QCOMPARE(p.machines[1].uri, QStringLiteral("ssh-ng://inner"));
         QCOMPARE(p.problems.size(), 1);

@@ -87,8 +87,9 @@ bool LoopbackFarm::writeClientConfig()
     const QString key = m_dir.filePath(QStringLiteral("client_key"));
     if (!QFile::exists(key)) {
         for (const QString &k : { key, m_dir.filePath(QStringLiteral("host_key")) })
-            if (runProgram(QStringLiteral("ssh-keygen"), { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                                                              QStringLiteral("-N"), QString(), QStringLiteral("-f"), k })
+            if (runProgram(QStringLiteral("ssh-keygen"),
+                    { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"), QString(),
+                        QStringLiteral("-f"), k })
                 != 0) {
                 m_error = QStringLiteral("ssh-keygen failed");
                 return false;
@@ -139,12 +140,13 @@ bool LoopbackFarm::addBuilder(const QString &name, const QString &features)
         auto builder = std::make_shared<Builder>();
         builder->name = name;
         builder->port = unusedPort();
-        const QString config = QStringLiteral("ListenAddress 127.0.0.1\nPort %1\nHostKey %2\nPidFile none\nAuthorizedKeysFile %3\n"
-                                              "PermitRootLogin prohibit-password\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
-                                              "StrictModes no\nUsePAM no\nLogLevel ERROR\nMaxStartups 100\nMaxSessions 100\nForceCommand %4\n")
-                                   .arg(builder->port)
-                                   .arg(m_dir.filePath(QStringLiteral("host_key")), m_dir.filePath(QStringLiteral("authorized_keys")),
-                                       home + QStringLiteral("/connection.sh"));
+        const QString config
+            = QStringLiteral("ListenAddress 127.0.0.1\nPort %1\nHostKey %2\nPidFile none\nAuthorizedKeysFile %3\n"
+                             "PermitRootLogin prohibit-password\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
+                             "StrictModes no\nUsePAM no\nLogLevel ERROR\nMaxStartups 100\nMaxSessions 100\nForceCommand %4\n")
+                  .arg(builder->port)
+                  .arg(m_dir.filePath(QStringLiteral("host_key")), m_dir.filePath(QStringLiteral("authorized_keys")),
+                      home + QStringLiteral("/connection.sh"));
         m_hostEntries << QStringLiteral("Host %1\n  HostName 127.0.0.1\n  Port %2\n  User root\n  IdentityFile %3\n  IdentitiesOnly yes\n"
                                         "  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n  BatchMode yes\n"
                                         "  ConnectTimeout 5\n")
@@ -156,8 +158,8 @@ bool LoopbackFarm::addBuilder(const QString &name, const QString &features)
         QDir().mkpath(QStringLiteral("/run/sshd")); // sshd's privilege separation folder
         builder->sshd = std::make_unique<QProcess>();
         builder->sshd->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        builder->sshd->start(QString::fromLatin1(kSshd), { QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
-                                                             home + QStringLiteral("/sshd_config") });
+        builder->sshd->start(QString::fromLatin1(kSshd),
+            { QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), home + QStringLiteral("/sshd_config") });
         QElapsedTimer clock;
         clock.start();
         while (clock.elapsed() < 10000 && builder->sshd->state() != QProcess::NotRunning && !listening(builder->port))
