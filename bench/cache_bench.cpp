@@ -86,5 +86,20 @@ int main(int argc, char **argv)
         std::printf(
             "batch %4d: output paths %.2f s; output paths + local validity %.2f s (target < 5 s)\n", batch, median(paths), median(total));
     }
+    // One broken recipe in the middle: its batch is split until it stands alone.
+    QSaveFile broken(QDir(pkgs).filePath(QStringLiteral("toy-%1.nix").arg(count / 2 + 1)));
+    if (!broken.open(QIODevice::WriteOnly) || broken.write("derivation { name = \"broken\"\n") < 0 || !broken.commit())
+        return 1;
+    std::vector<double> total;
+    qsizetype failed = 0;
+    for (int r = 0; r < runs; ++r) {
+        CacheCheckOptions options;
+        options.paths.nixOptions = { QStringLiteral("--option"), QStringLiteral("substituters"), QString() };
+        QElapsedTimer t;
+        t.start();
+        failed = CacheCheck::run(dir.path(), names, options).failed().size();
+        total.push_back(t.nsecsElapsed() / 1e9);
+    }
+    std::printf("batch  250, one recipe broken: %.2f s (%lld reported)\n", median(total), (long long)failed);
     return 0;
 }
