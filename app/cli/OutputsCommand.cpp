@@ -51,20 +51,14 @@ int runOutputs(const QStringList &arguments)
     const QString cmd = arguments.value(0);
     const QString usage = QString::fromLatin1(kOutputsUsage);
     QCommandLineParser parser;
-    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption branchOption(
         QStringLiteral("branch"), QStringLiteral("The branch (default: the checked-out one)."), QStringLiteral("B"));
     const QCommandLineOption substituterOption(
         QStringLiteral("substituter"), QStringLiteral("A store URL to ask as well."), QStringLiteral("URL"));
-    parser.addOptions({ help, jsonOption, branchOption, substituterOption });
-    if (!parser.parse(arguments))
-        return fail(cmd, QStringLiteral("%1\n%2").arg(parser.errorText(), usage), 2);
-    if (parser.isSet(help)) {
-        out() << usage;
-        out().flush();
-        return 0;
-    }
+    parser.addOptions({ jsonOption, branchOption, substituterOption });
+    if (int status = 0; !parseWithUsage(parser, arguments, usage, &status))
+        return status;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return fail(cmd, QStringLiteral("expected REPO\n%1").arg(usage), 2);

@@ -95,6 +95,17 @@ private slots:
         QVERIFY2(err.contains("no-such-branch"), err.constData());
     }
 
+    void usageAndBadArguments()
+    {
+        QByteArray out, err;
+        QCOMPARE(outputs({ QStringLiteral("--help") }, &out, &err), 0);
+        QVERIFY(out.startsWith("Usage: variant-studio outputs REPO"));
+        QCOMPARE(outputs({}, &out, &err), 2);
+        QVERIFY2(err.contains("expected REPO"), err.constData());
+        QCOMPARE(outputs({ QStringLiteral("--no-such-option"), m_tmp.path() }, &out, &err), 2);
+        QVERIFY2(err.contains("no-such-option"), err.constData());
+    }
+
 private:
     QTemporaryDir m_tmp;
 };
