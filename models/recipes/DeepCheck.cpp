@@ -1,7 +1,7 @@
 #include "recipes/DeepCheck.h"
 
 #include "recipes/DeepCheckFacts.h"
-#include "recipes/NixBatch.h"
+#include "recipes/NixEval.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,6 +1,6 @@
 #include "recipes/OutputPaths.h"
 
-#include "recipes/NixBatch.h"
+#include "recipes/NixEval.h"
 #include "variants/RecipePaths.h"
 
 #include <QDir>

@@ -30,7 +30,8 @@ struct NixEval {
         int exitCode = 0;
         QByteArray out;
         QString err;
-        // Why FILE failed in this run, in nix's words (paths inside dir shortened).
+        // Why the run failed: nix's last error with its location (paths inside dir
+        // shortened), or ours when nix never finished (not started, timed out, cancelled).
         QString errorFor(const QString &dir) const;
     };
 

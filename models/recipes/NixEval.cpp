@@ -1,4 +1,4 @@
-#include "recipes/NixBatch.h"
+#include "recipes/NixEval.h"
 
 #include "recipes/DeepCheckFacts.h"
 #include "system/ProcessRunner.h"
