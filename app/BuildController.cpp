@@ -50,12 +50,16 @@ BuildController::BuildController(QMainWindow *window, MatrixController *matrix, 
     m_build->setObjectName(QStringLiteral("buildAction"));
     m_build->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_build->setToolTip(tr("Build the selected cells (double-click a cell does the same)"));
+    m_buildBranch = new QAction(tr("Build Whole B&ranch"), this);
+    m_buildBranch->setObjectName(QStringLiteral("buildBranchAction"));
+    m_buildBranch->setToolTip(tr("Build every recipe of the shown branch (on the build farm when it has builders)"));
     m_cancel = new QAction(tr("&Cancel Build"), this);
     m_cancel->setObjectName(QStringLiteral("cancelBuildAction"));
     m_publish = new QAction(tr("&Publish…"), this);
     m_publish->setObjectName(QStringLiteral("publishAction"));
     m_publish->setToolTip(tr("Publish the selected built cell to a Flox organisation"));
     connect(m_build, &QAction::triggered, this, [this] { buildSelected(); });
+    connect(m_buildBranch, &QAction::triggered, this, [this] { buildBranch(); });
     connect(m_cancel, &QAction::triggered, this, &BuildController::cancelSelected);
     connect(m_publish, &QAction::triggered, this, &BuildController::publishSelected);
 
@@ -79,7 +83,7 @@ BuildController::~BuildController()
 
 QList<QAction *> BuildController::actions() const
 {
-    return { m_build, m_cancel, m_publish };
+    return { m_build, m_buildBranch, m_cancel, m_publish };
 }
 
 void BuildController::repositoryChanged()
@@ -119,6 +123,25 @@ void BuildController::showJob(const BuildJob &job)
 
 int BuildController::buildSelected()
 {
+    return buildCells(m_matrix->selectedCells(), true);
+}
+
+int BuildController::buildBranch()
+{
+    QModelIndexList cells;
+    const MatrixModel *model = m_matrix->model();
+    for (int r = 0; r < model->rowCount(); ++r)
+        for (int c = 0; c < model->columnCount(); ++c)
+            if (!model->index(r, c).data(MatrixModel::FilePathRole).toString().isEmpty())
+                cells << model->index(r, c);
+    const int queued = buildCells(cells, false);
+    if (queued > 0)
+        emit message(tr("Queued %n build(s) of branch %1.", nullptr, queued).arg(model->branch()));
+    return queued;
+}
+
+int BuildController::buildCells(const QModelIndexList &cells, bool reportUndefined)
+{
     const QString root = m_repository->root();
     if (root.isEmpty()) {
         emit message(tr("Open a build repository first: builds run in its folder."));
@@ -129,7 +152,7 @@ int BuildController::buildSelected()
     m_queue->setSettings(buildSettings);
     int queued = 0;
     QStringList notDefined;
-    for (const QModelIndex &cell : m_matrix->selectedCells()) {
+    for (const QModelIndex &cell : cells) {
         const QString variant = cell.data(MatrixModel::VariantNameRole).toString();
         if (variant.isEmpty())
             continue;
@@ -147,6 +170,8 @@ int BuildController::buildSelected()
         m_queue->enqueue(job);
         ++queued;
     }
+    if (!reportUndefined)
+        return queued;
     if (!notDefined.isEmpty())
         emit message(tr("Not built: %1 has no recipe on this branch yet. Generate it first.").arg(notDefined.join(QStringLiteral(", "))));
     else if (queued == 0)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QModelIndexList>
 #include <QObject>
 
 class QAction;
@@ -38,6 +39,9 @@ public:
 
     // Queues a build of every selected, defined cell; returns how many.
     int buildSelected();
+    // Queues a build of every cell of the shown branch that has a recipe (on the
+    // farm, as many at once as it has slots); returns how many.
+    int buildBranch();
     bool hasRunningBuilds() const;
     // Ends every build (used when quitting): no orphan processes remain.
     void stopAll();
@@ -51,6 +55,7 @@ private:
     void showJob(const BuildJob &job);
     void publishSelected();
     void cancelSelected();
+    int buildCells(const QModelIndexList &cells, bool reportUndefined);
 
     QMainWindow *m_window;
     MatrixController *m_matrix;
@@ -65,6 +70,7 @@ private:
     QDockWidget *m_logDock;
     QDockWidget *m_queueDock;
     QAction *m_build;
+    QAction *m_buildBranch;
     QAction *m_cancel;
     QAction *m_publish;
 };

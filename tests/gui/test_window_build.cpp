@@ -97,6 +97,23 @@ private slots:
             CellStatus::Failed);
     }
 
+    void buildWholeBranchQueuesEveryRecipe()
+    {
+        MainWindow w;
+        QSignalSpy done(w.repository(), &RepositoryController::scanFinished);
+        w.openRepository(repo.path());
+        QVERIFY(done.wait(60000));
+        QStringList queued;
+        connect(w.builds()->queue(), &BuildQueue::jobAdded, this, [&](const BuildJob &j) { queued << j.variant; });
+        QAction *action = w.findChild<QAction *>(QStringLiteral("buildBranchAction"));
+        QVERIFY(action);
+        action->trigger(); // every cell with a recipe, selected or not
+        queued.sort();
+        QCOMPARE(queued, QStringList({ QStringLiteral("pytorch-python313-cpu-avx2"), QStringLiteral("pytorch-python313-cpu-avx512") }));
+        QVERIFY(w.bannerText().contains(QStringLiteral("Queued 2 build")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.builds()->queue()->isIdle(), 120000);
+    }
+
     void undefinedCellIsNotBuilt()
     {
         MainWindow w;
