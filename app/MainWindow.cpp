@@ -3,6 +3,7 @@
 #include "BranchList.h"
 #include "BuildController.h"
 #include "EditController.h"
+#include "FarmController.h"
 #include "HardwareController.h"
 #include "HardwareDock.h"
 #include "Legend.h"
@@ -55,6 +56,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_edits = new EditController(m_repository, this, this);
     m_hardware = new HardwareController(m_matrix, m_hardwareDock, this);
     m_builds = new BuildController(this, m_matrix, m_repository);
+    m_farm = new FarmController(this, m_builds->queue());
+    addDockWidget(Qt::BottomDockWidgetArea, m_farm->dock());
+    tabifyDockWidget(m_builds->queueDock(), m_farm->dock());
+    m_builds->logDock()->raise();
     buildMenus();
     wireRepository();
     showBanner(tr("No repository open: this is the catalogue's plan. Open a build repository (File › Open…, or drop a folder here) "

@@ -15,6 +15,7 @@ namespace vs {
 
 class BranchList;
 class BuildController;
+class FarmController;
 class BranchListModel;
 class HardwareController;
 class HardwareDock;
@@ -52,6 +53,7 @@ public:
     EditController *edits() const { return m_edits; }
     HardwareController *hardware() const { return m_hardware; }
     BuildController *builds() const { return m_builds; }
+    FarmController *farm() const { return m_farm; }
     BranchListModel *branchModel() const { return m_branchModel; }
     MatrixView *matrixView() const { return m_view; }
     RecipePreview *preview() const { return m_preview; }
@@ -98,6 +100,7 @@ private:
     BranchListModel *m_branchModel = nullptr;
     RecipePreview *m_preview = nullptr;
     HardwareDock *m_hardwareDock = nullptr;
+    FarmController *m_farm = nullptr;
     BuildController *m_builds = nullptr;
     QMenu *m_recentMenu = nullptr;
     MatrixController *m_matrix = nullptr;
