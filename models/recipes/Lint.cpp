@@ -72,7 +72,7 @@ public:
         const Compatibility compat = Compatibility::of(m_catalog, v);
         if (!compat.known)
             add(0, Severity::Warning, kUnknownPart, QStringLiteral("file name: %1 (not in the catalogue)").arg(compat.reason));
-        else if (!compat.compatible)
+        else if (!compat.compatible) // from the name alone: nvcc cannot build it, whatever the text says
             add(m_meta.line(QStringLiteral("gpuArch")), Severity::Error, kCudaArch, compat.reason);
         checkPname();
         checkGpu(v);
@@ -144,6 +144,9 @@ private:
         }
     }
 
+    // Both stay errors: cudaPackages_X_Y is a literal attribute name the build cannot
+    // evaluate to anything else, and cudaSupport is PyTorch's effective setting, read
+    // only when literal (RecipeMetadata); the deep check would report the same.
     void checkCuda(const VariantName &v)
     {
         const bool cuda = v.kind == VariantName::Kind::Cuda;
@@ -180,6 +183,7 @@ private:
                     .arg(isa->id, isa->compilerFlags.join(QLatin1Char(' ')), verdict.detail));
     }
 
+    // Read only from a literal `platforms = [ … ]` list: what the text says is what evaluates.
     void checkPlatform(const VariantName &v)
     {
         if (m_meta.platforms.isEmpty())

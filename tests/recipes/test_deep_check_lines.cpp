@@ -5,23 +5,16 @@
 #include "recipes/DeepCheck.h"
 #include "recipes/RecipeFile.h"
 #include "support/GitFixture.h"
+#include "support/LintHelpers.h"
 #include "variants/VariantName.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace vs;
+using vs::test::lineOf;
 
 namespace {
-
-int lineOf(const QString &text, const QString &needle)
-{
-    const QStringList lines = text.split(QLatin1Char('\n'));
-    for (int i = 0; i < lines.size(); ++i)
-        if (lines[i].contains(needle))
-            return i + 1;
-    return -1;
-}
 
 // Builds for sm86 with AVX2 flags, named sm90/avx512: GPU targets and CPU flags are wrong.
 const char *kWrongTargets = R"(# callPackage style, as the public repositories write it

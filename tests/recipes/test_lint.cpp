@@ -3,11 +3,15 @@
 #include "recipes/RecipeGenerator.h"
 #include "repository/RealisticRecipe.h"
 #include "repository/RepositoryScanner.h"
+#include "support/LintHelpers.h"
 #include "variants/Compatibility.h"
 
 #include <QtTest>
 
 using namespace vs;
+using vs::test::dump;
+using vs::test::lineOf;
+using vs::test::withRule;
 
 namespace {
 
@@ -34,32 +38,6 @@ QList<LintProblem> lint(const QList<RecipeFile> &recipes)
     b.recipes = recipes;
     b.mostCommonNixpkgsRev = RepositoryScanner::mostCommonNixpkgsRev(recipes);
     return Lint::check(Catalog::embedded(), b);
-}
-
-QList<LintProblem> withRule(const QList<LintProblem> &all, const QString &rule)
-{
-    QList<LintProblem> out;
-    for (const LintProblem &p : all)
-        if (p.rule == rule)
-            out.append(p);
-    return out;
-}
-
-int lineOf(const QString &text, const QString &needle)
-{
-    const QStringList lines = text.split(QLatin1Char('\n'));
-    for (int i = 0; i < lines.size(); ++i)
-        if (lines[i].contains(needle))
-            return i + 1;
-    return -1;
-}
-
-QString dump(const QList<LintProblem> &problems)
-{
-    QStringList s;
-    for (const LintProblem &p : problems)
-        s.append(p.toString());
-    return s.join(QLatin1Char('\n'));
 }
 
 } // namespace
