@@ -59,6 +59,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_farm = new FarmController(this, m_builds->queue());
     addDockWidget(Qt::BottomDockWidgetArea, m_farm->dock());
     tabifyDockWidget(m_builds->queueDock(), m_farm->dock());
+    // Opened from Build › Build Farm…: a farm is set up once, and the grid keeps its room meanwhile.
+    m_farm->dock()->hide();
     m_builds->logDock()->raise();
     buildMenus();
     wireRepository();
@@ -183,6 +185,11 @@ void MainWindow::buildMenus()
     recipe->addAction(m_edits->action());
     QMenu *build = menuBar()->addMenu(tr("&Build"));
     build->addActions(m_builds->actions());
+    build->addSeparator();
+    QAction *farm = m_farm->dock()->toggleViewAction();
+    farm->setText(tr("Build &Farm…"));
+    farm->setObjectName(QStringLiteral("buildFarmAction"));
+    build->addAction(farm);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_branchDock->toggleViewAction());
     view->addAction(m_hardwareDock->toggleViewAction());

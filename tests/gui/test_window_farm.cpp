@@ -6,6 +6,7 @@
 #include "settings/AppSettings.h"
 #include "support/LoopbackFarm.h"
 
+#include <QDockWidget>
 #include <QtTest>
 
 using namespace vs;
@@ -22,6 +23,8 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("VariantStudioFarmTest"));
         AppSettings().setFarmBuilders(QString());
+        AppSettings().setFarmOnly(false);
+        AppSettings().setFarmRetries(0);
         const QString why = test::LoopbackFarm::unavailableReason();
         QVERIFY2(why.isEmpty(), qPrintable(why));
         QVERIFY2(m_farm.addBuilder(QStringLiteral("builder1")), qPrintable(m_farm.error()));
@@ -34,6 +37,9 @@ private slots:
     {
         MainWindow w;
         FarmDock *dock = w.farm()->view();
+        QVERIFY(!w.farm()->dock()->isVisible());
+        w.findChild<QAction *>(QStringLiteral("buildFarmAction"))->trigger(); // Build › Build Farm…
+        QVERIFY(w.farm()->dock()->isVisibleTo(&w));
         dock->setBuildersText(QStringLiteral("ssh-ng://builder1 x86_64-linux - lots"));
         QVERIFY2(dock->problems().contains(QStringLiteral("line 1, field 4 (max jobs)")), qPrintable(dock->problems()));
         QVERIFY(!w.builds()->queue()->settings().usesFarm());
