@@ -176,6 +176,7 @@ void MainWindow::buildMenus()
     recipe->addActions(m_actions->actions());
     recipe->addSeparator();
     recipe->addAction(m_edits->action());
+    recipe->addAction(m_edits->undoAction());
     QMenu *build = menuBar()->addMenu(tr("&Build"));
     build->addActions(m_builds->actions());
     QMenu *view = menuBar()->addMenu(tr("&View"));
