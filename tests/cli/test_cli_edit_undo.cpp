@@ -191,6 +191,27 @@ private slots:
         QCOMPARE(app({ repo.path(), "set-pin", kNew, "--overwrite", handMade, "--dry-run" }, &out, &err), 2);
     }
 
+    // `readme --write` commits through the same path: its commits are an edit undo reverts.
+    void readmeWriteIsUndoneToo()
+    {
+        GitFixture repo;
+        makeRepository(repo);
+        const QByteArray readme = "# Builds\n\n<!-- variant-studio:begin matrix -->\nold\n<!-- variant-studio:end matrix -->\n";
+        QVERIFY(repo.write("README.md", readme));
+        QVERIFY(repo.commitAll("readme"));
+        QByteArray out, err;
+        QCOMPARE(runProgram(VS_APP_PATH, { "readme", repo.path(), "--write", "--branch", "main" }, {}, &out, &err), 0);
+        QVERIFY(show(repo, "main:README.md") != readme);
+        const QString written = repo.revParse("main");
+        QCOMPARE(app({ repo.path(), "undo" }, &out, &err), 0);
+        QVERIFY2(out.contains("readme: refresh the generated matrix block"), out.constData());
+        QCOMPARE(repo.revParse("main^"), written);
+        QCOMPARE(show(repo, "main:README.md"), readme);
+        QFile onDisk(repo.filePath("README.md"));
+        QVERIFY(onDisk.open(QIODevice::ReadOnly));
+        QCOMPARE(onDisk.readAll(), readme);
+    }
+
 private:
     static QString text(const QByteArray &bytes) { return QString::fromUtf8(bytes); }
 };
