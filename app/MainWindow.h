@@ -29,6 +29,7 @@ class RecipePreview;
 class RepositoryController;
 class SliceSelector;
 class EditController;
+class ReadmeController;
 class WindowLayout;
 
 // Wires models to views; computes nothing itself.
@@ -51,6 +52,7 @@ public:
     RepositoryController *repository() const { return m_repository; }
     RecipeActions *recipeActions() const { return m_actions; }
     EditController *edits() const { return m_edits; }
+    ReadmeController *readmes() const { return m_readmes; }
     HardwareController *hardware() const { return m_hardware; }
     BuildController *builds() const { return m_builds; }
     FarmController *farm() const { return m_farm; }
@@ -108,6 +110,7 @@ private:
     PreviewController *m_previewController = nullptr;
     RecipeActions *m_actions = nullptr;
     EditController *m_edits = nullptr;
+    ReadmeController *m_readmes = nullptr;
     HardwareController *m_hardware = nullptr;
     std::unique_ptr<WindowLayout> m_layout;
     bool m_layoutRestored = false;
