@@ -3,6 +3,7 @@
 #include "builds/BuildSettings.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
+#include "cli/SkipBuilt.h"
 #include "farm/FarmCheck.h"
 #include "farm/MachinesFile.h"
 #include "repository/Git.h"
@@ -233,8 +234,6 @@ int runBuild(const QStringList &arguments)
         settings.builders = builders.machines;
         settings.buildersFromNixConfig = !parser.isSet(buildersOption);
     }
-    if (parser.isSet(skipBuiltOption))
-        err() << cmd << ": note: --skip-built is accepted but not wired yet: every variant is built" << Qt::endl;
 
     BuildHistory history(repo, settings.historyDirectory());
     if (!history.lastError().isEmpty())
@@ -249,9 +248,23 @@ int runBuild(const QStringList &arguments)
     BuildQueue queue(settings);
     queue.setHistory(&history);
 
+    QHash<QString, BuildJob> results;
+    QStringList toBuild = variants;
+    if (parser.isSet(skipBuiltOption)) {
+        const SkipBuiltSplit split = splitBuilt(repo, branch, variants, backend, settings);
+        if (!split.error.isEmpty())
+            return fail(cmd, split.error, 1);
+        for (const QString &note : split.notes)
+            err() << cmd << ": " << note << Qt::endl;
+        toBuild = split.toBuild;
+        results = split.done;
+        for (const BuildJob &j : split.done)
+            if (j.skipped) // recorded, so the history (and the window) show the cell as built
+                history.recordFinish(j);
+    }
+
     const bool several = variants.size() > 1;
     QHash<quint64, QString> variantOf;
-    QHash<QString, BuildJob> results;
     QEventLoop loop;
     QObject::connect(&queue, &BuildQueue::jobAdded, &loop, [&](const BuildJob &j) { variantOf.insert(j.id, j.variant); });
     QObject::connect(&queue, &BuildQueue::linesReady, &loop, [&](quint64 id, const LogLines &lines) {
@@ -279,7 +292,7 @@ int runBuild(const QStringList &arguments)
         for (const BuildJob &j : queue.jobs())
             queue.cancel(j.id);
     });
-    for (const QString &variant : std::as_const(variants)) {
+    for (const QString &variant : std::as_const(toBuild)) {
         BuildJob job;
         job.repoRoot = repo;
         job.variant = variant;
@@ -289,11 +302,14 @@ int runBuild(const QStringList &arguments)
             job.requiredFeatures = featuresOf(git, repo, branch, variant);
         queue.enqueue(job);
     }
-    loop.exec();
+    if (!toBuild.isEmpty())
+        loop.exec();
 
     for (const QString &variant : std::as_const(variants)) {
         const BuildJob result = results.value(variant);
         const QString on = result.host.isEmpty() ? QString() : QStringLiteral(" on %1").arg(result.host);
+        if (!toBuild.contains(variant))
+            continue; // skipped or not queued: said before the builds began
         if (result.state == BuildState::Succeeded) {
             err() << cmd << ": built " << variant << on << " → " << (result.storePath.isEmpty() ? result.resultLink : result.storePath)
                   << Qt::endl;

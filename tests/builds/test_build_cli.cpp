@@ -165,6 +165,62 @@ private slots:
         QVERIFY(QFileInfo(repo.filePath(QStringLiteral("result-cli-eq"))).isSymLink());
     }
 
+    // --skip-built: what the local store already holds is skipped (recorded as such),
+    // a recipe nix cannot evaluate is reported and not queued, the rest is built.
+    void skipBuiltBuildsOnlyWhatIsMissing()
+    {
+        GitFixture repo;
+        QVERIFY(repo.write(
+            QStringLiteral(".flox/pkgs/skip-a.nix"), toyRecipe(QStringLiteral("skip-a"), QStringLiteral("echo built a; mkdir $out"))));
+        QVERIFY(repo.write(
+            QStringLiteral(".flox/pkgs/skip-b.nix"), toyRecipe(QStringLiteral("skip-b"), QStringLiteral("echo built b; mkdir $out"))));
+        QVERIFY(repo.write(QStringLiteral(".flox/pkgs/skip-broken.nix"), QByteArray("{ a = ; }\n")));
+        QVERIFY(repo.commitAll(QStringLiteral("recipes")));
+        const QStringList nix = QStringList { QStringLiteral("--backend"), QStringLiteral("nix") } + offlineArgs();
+        QByteArray out, err;
+        QVERIFY2(
+            app(QStringList { QStringLiteral("build"), repo.path(), QStringLiteral("skip-a") } + nix, &out, &err) == 0, err.constData());
+
+        int code = app(QStringList { QStringLiteral("build"), repo.path(), QStringLiteral("skip-a"), QStringLiteral("skip-b"),
+                           QStringLiteral("--skip-built") }
+                + nix,
+            &out, &err);
+        QVERIFY2(code == 0, err.constData());
+        QVERIFY2(err.contains("skip-a: already built"), err.constData());
+        QVERIFY2(!out.contains("built a"), out.constData());
+        QVERIFY2(out.contains("[skip-b] built b"), out.constData());
+        QVERIFY2(out.contains("skipped"), out.constData()); // the summary table
+
+        // Everything there: nothing runs at all.
+        code = app(QStringList { QStringLiteral("build"), repo.path(), QStringLiteral("skip-a"), QStringLiteral("skip-b"),
+                       QStringLiteral("--skip-built") }
+                + nix,
+            &out, &err);
+        QVERIFY2(code == 0, err.constData());
+        QVERIFY2(!out.contains("built a") && !out.contains("built b"), out.constData());
+
+        code = app(QStringList { QStringLiteral("build"), repo.path(), QStringLiteral("skip-broken"), QStringLiteral("skip-a"),
+                       QStringLiteral("--skip-built") }
+                + nix,
+            &out, &err);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains("skip-broken: not queued") && err.contains("skip-broken.nix"), err.constData());
+
+        QVERIFY(app({ QStringLiteral("history"), repo.path(), QStringLiteral("--json") }, &out, &err) == 0);
+        int skipped = 0, built = 0;
+        for (const QJsonValue &run : QJsonDocument::fromJson(out).object().value(QStringLiteral("runs")).toArray()) {
+            QVERIFY2(run[QStringLiteral("variant")].toString() != QStringLiteral("skip-broken"), "a recipe not queued is not a run");
+            if (run[QStringLiteral("skipped")].toBool()) {
+                ++skipped;
+                QVERIFY(run[QStringLiteral("storePath")].toString().startsWith(QStringLiteral("/nix/store/")));
+            } else {
+                ++built;
+            }
+        }
+        QCOMPARE(built, 2); // skip-a once, skip-b once
+        QCOMPARE(skipped, 4); // a, then a and b, then a
+    }
+
 private:
     QTemporaryDir m_tmp;
 };
