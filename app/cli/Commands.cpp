@@ -19,6 +19,7 @@ const QList<Command> &commands()
         { "history", "Print the build history of a repository", runHistory },
         { "edit", "Change the recipes of several branches (one commit each)", runEdit },
         { "readme", "Check or refresh the generated block of every branch's README", runReadme },
+        { "companions", "Pair TorchVision/TorchAudio recipes with their PyTorch recipes", runCompanions },
         { "help", "Show this list", nullptr },
     };
     return list;

@@ -25,5 +25,6 @@ int runBuild(const QStringList &arguments);
 int runHistory(const QStringList &arguments);
 int runEdit(const QStringList &arguments);
 int runReadme(const QStringList &arguments);
+int runCompanions(const QStringList &arguments);
 
 } // namespace vs::cli

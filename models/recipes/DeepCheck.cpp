@@ -40,6 +40,8 @@ NixRun runNix(const DeepCheckOptions &options, const QString &standIn, const QSt
          << QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(files)).toJson(QJsonDocument::Compact));
     if (!catchErrors)
         args << QStringLiteral("--argstr") << QStringLiteral("catch") << QStringLiteral("false");
+    if (!options.mode.isEmpty())
+        args << QStringLiteral("--argstr") << QStringLiteral("mode") << options.mode;
 
     // Belt and braces: the driver resolves <nixpkgs> itself.
     const ProcessResult result = ProcessRunner(options.nixInstantiate, args)
@@ -114,7 +116,7 @@ public:
         for (qsizetype i = 0; i < files.size(); ++i) {
             const QJsonObject e = entries.at(i).toObject();
             if (e.value(QLatin1String("ok")).toBool())
-                results.insert(files.at(i), deepcheck::outcomeFromJson(files.at(i), e));
+                results.insert(files.at(i), outcome(files.at(i), e));
             else
                 explainThrow(files.at(i));
         }
@@ -127,9 +129,16 @@ private:
         const NixRun run = runNix(m_options, m_standIn, { file }, false);
         const QJsonDocument doc = run.exitCode == 0 && run.finished ? QJsonDocument::fromJson(run.out) : QJsonDocument();
         if (doc.isArray() && doc.array().size() == 1)
-            results.insert(file, deepcheck::outcomeFromJson(file, doc.array().first().toObject()));
+            results.insert(file, outcome(file, doc.array().first().toObject()));
         else
             fail(file, run.finished && run.started ? deepcheck::nixErrorMessage(run.err, dirOf(file)) : run.err);
+    }
+
+    static DeepCheck::Outcome outcome(const QString &file, const QJsonObject &entry)
+    {
+        DeepCheck::Outcome o = deepcheck::outcomeFromJson(file, entry);
+        o.raw = entry;
+        return o;
     }
 
     void fail(const QString &file, const QString &message)

@@ -3,11 +3,12 @@
 #include "recipes/Lint.h"
 
 #include <QFuture>
-#include <QTemporaryDir>
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <optional>
 
@@ -23,6 +24,9 @@ struct DeepCheckOptions {
     int batchSize = 64; // recipes per nix-instantiate process
     int timeoutMs = 300000; // per process
     QString standInDir; // empty: the embedded stand-in nixpkgs, extracted once
+    // What deep-check.nix reports per recipe: empty for the deep check's facts,
+    // "torch" for the PyTorch a recipe builds (companions/SharedBuildCheck).
+    QString mode;
 };
 
 // Evaluates recipes with the real `nix-instantiate --eval --strict --json`
@@ -47,6 +51,7 @@ public:
         QStringList cmakeFlags;
         QStringList platforms; // meta.platforms
         QString torch; // pname of the torch a torchvision/torchaudio recipe builds against
+        QJsonObject raw; // the driver's entry as it came (all of it in mode "torch")
     };
 
     // Outcomes in the order of recipeFiles. Blocks: run it off the UI thread.
