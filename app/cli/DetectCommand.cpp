@@ -1,7 +1,9 @@
 #include "cli/Commands.h"
+#include "cli/DetectBranch.h"
 #include "cli/Output.h"
 
 #include "catalog/Catalog.h"
+#include "catalog/CatalogLoader.h"
 #include "hardware/HardwareProbe.h"
 #include "hardware/HostProfileJson.h"
 #include "hardware/Recommendation.h"
@@ -9,6 +11,9 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonObject>
+
+#include <optional>
 
 namespace vs::cli {
 
@@ -44,6 +49,20 @@ void printText(const HostProfile &p, const QString &recommended)
     o.flush();
 }
 
+void printBranch(const BranchDetection &d)
+{
+    QTextStream &o = out();
+    o << "Branch " << d.branch << ": ";
+    if (d.variant.isEmpty())
+        o << "nothing of it fits this machine\n";
+    else
+        o << d.variant << (d.variantExists ? " (the branch has it)" : " (no such recipe on the branch yet)") << "\n";
+    o << "  " << d.runnableRecipes << " of its recipes run here\n";
+    for (const QString &w : d.warnings)
+        o << "  warning: " << w << "\n";
+    o.flush();
+}
+
 } // namespace
 
 int runDetect(const QStringList &arguments)
@@ -56,7 +75,11 @@ int runDetect(const QStringList &arguments)
     const QCommandLineOption from(QStringLiteral("from"),
         QStringLiteral("Read captured output (query.csv, cpuinfo.txt, uname-m.txt) from DIR instead of probing."), QStringLiteral("DIR"));
     const QCommandLineOption smi(QStringLiteral("nvidia-smi"), QStringLiteral("The nvidia-smi program to run."), QStringLiteral("PROGRAM"));
-    parser.addOptions({ json, from, smi });
+    const QCommandLineOption repo(QStringLiteral("repo"),
+        QStringLiteral("Recommend within this build repository's branch (its CUDA releases, its recipes)."), QStringLiteral("REPO"));
+    const QCommandLineOption branch(
+        QStringLiteral("branch"), QStringLiteral("The branch of --repo (default: the checked-out one)."), QStringLiteral("BRANCH"));
+    parser.addOptions({ json, from, smi, repo, branch });
     if (!parser.parse(arguments))
         return fail(command, parser.errorText(), 2);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -66,6 +89,8 @@ int runDetect(const QStringList &arguments)
     }
     if (!parser.positionalArguments().isEmpty())
         return fail(command, QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()), 2);
+    if (parser.isSet(branch) && !parser.isSet(repo))
+        return fail(command, QStringLiteral("--branch needs --repo"), 2);
 
     HostProfile profile;
     if (parser.isSet(from)) {
@@ -79,10 +104,24 @@ int runDetect(const QStringList &arguments)
             options.nvidiaSmiProgram = parser.value(smi);
         profile = HardwareProbe::probe(Catalog::embedded(), options);
     }
-    if (parser.isSet(json))
-        printJson(QJsonDocument(hostProfileToJson(profile)));
-    else // no branch here: the catalogue's newest release that fits, as in the JSON
+    std::optional<BranchDetection> inBranch;
+    if (parser.isSet(repo)) {
+        const Catalog catalog = CatalogLoader::forRepository(parser.value(repo)).catalog;
+        inBranch = BranchDetection::of(catalog, profile, parser.value(repo), parser.value(branch));
+        if (!inBranch->error.isEmpty())
+            return fail(command, inBranch->error, 1);
+    }
+    if (parser.isSet(json)) {
+        QJsonObject object = hostProfileToJson(profile);
+        if (inBranch)
+            object.insert(QStringLiteral("repository"), inBranch->toJson());
+        printJson(QJsonDocument(object));
+    } else {
+        // Without a branch: the catalogue's newest release that fits, as in the JSON.
         printText(profile, Recommendation(Catalog::embedded(), profile).suffix(profile.recommendedCuda));
+        if (inBranch)
+            printBranch(*inBranch);
+    }
     return 0;
 }
 

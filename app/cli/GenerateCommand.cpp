@@ -2,9 +2,10 @@
 #include "catalog/CatalogLoader.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
-#include "recipes/NixpkgsRevision.h"
 #include "recipes/RecipeGenerator.h"
+#include "repository/RecipeBasis.h"
 #include "repository/RecipeWriter.h"
+#include "repository/RepositoryScanner.h"
 #include "variants/VariantName.h"
 
 #include <QCommandLineParser>
@@ -87,8 +88,15 @@ int runGenerate(const QStringList &arguments)
     }
     const BranchProfile &profile = catalog.profileForBranch(branch);
     QString rev = parser.value(revOption);
-    if (rev.isEmpty() && !repo.isEmpty())
-        rev = NixpkgsRevision::forBranch(repo, branch, profile);
+    if (rev.isEmpty() && !repo.isEmpty() && !branch.isEmpty()) {
+        // The window's rule (RecipeBasis): the pin most of the branch's recipes use,
+        // else the profile's, so both front ends generate the same file.
+        ScanOptions options;
+        options.branches = { branch };
+        options.lint = false;
+        options.catalog = catalog;
+        rev = RecipeBasis::forBranch(catalog, RepositoryScanner::scan(repo, options), branch).nixpkgsRev;
+    }
 
     const RecipeGenerator::Result recipe = RecipeGenerator(catalog).generate(*variant, profile, rev);
     if (!recipe.ok())

@@ -1,21 +1,9 @@
 #include "itemmodels/MatrixModel.h"
+#include "variants/SliceChoices.h"
 
 #include <algorithm>
 
 namespace vs {
-
-namespace {
-// Orders values by how often they occur, most frequent first (ties by value).
-QStringList byFrequency(const QHash<QString, int> &counts)
-{
-    QStringList out = counts.keys();
-    std::sort(out.begin(), out.end(), [&](const QString &a, const QString &b) {
-        const int ca = counts.value(a), cb = counts.value(b);
-        return ca != cb ? ca > cb : a < b;
-    });
-    return out;
-}
-} // namespace
 
 MatrixModel::MatrixModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -90,52 +78,28 @@ void MatrixModel::setBuildStates(const QHash<QString, CellStatus> &states)
         emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
-QStringList MatrixModel::choices(const QStringList &present, const QStringList &catalogue) const
+SliceChoices MatrixModel::sliceChoices() const
 {
-    QStringList out = present;
-    for (const QString &c : catalogue)
-        if (!out.contains(c))
-            out.append(c);
-    return out;
+    QList<VariantName> variants;
+    variants.reserve(m_recipes.size());
+    for (const MatrixRecipe &r : m_recipes)
+        variants.append(r.variant);
+    return SliceChoices(m_catalog, m_branch, variants);
 }
 
 QStringList MatrixModel::packageChoices() const
 {
-    QHash<QString, int> counts;
-    for (const MatrixRecipe &r : m_recipes)
-        ++counts[r.variant.package];
-    QStringList catalogue;
-    for (const PackageInfo &p : m_catalog.packages)
-        catalogue.append(p.id);
-    return choices(byFrequency(counts), catalogue);
+    return sliceChoices().packages();
 }
 
 QStringList MatrixModel::pythonChoices() const
 {
-    QHash<QString, int> counts;
-    for (const MatrixRecipe &r : m_recipes)
-        if (r.variant.package == m_package || m_package.isEmpty())
-            ++counts[r.variant.python];
-    QStringList catalogue;
-    const QString preferred = m_catalog.profileForBranch(m_branch).defaultPython;
-    if (!preferred.isEmpty())
-        catalogue.append(preferred);
-    for (const PythonVersion &p : m_catalog.pythons)
-        catalogue.append(p.id);
-    return choices(byFrequency(counts), catalogue);
+    return sliceChoices().pythons(m_package);
 }
 
 QStringList MatrixModel::cudaChoices() const
 {
-    QHash<QString, int> counts;
-    for (const MatrixRecipe &r : m_recipes)
-        if (r.variant.kind == VariantName::Kind::Cuda)
-            ++counts[r.variant.cuda];
-    // The branch's release line first, then the rest of the catalogue.
-    QStringList catalogue = m_catalog.profileForBranch(m_branch).cudaReleases;
-    for (const CudaRelease &c : m_catalog.cudaReleases)
-        catalogue.append(c.id);
-    return choices(byFrequency(counts), catalogue);
+    return sliceChoices().cudaReleases();
 }
 
 void MatrixModel::rebuildAxes()

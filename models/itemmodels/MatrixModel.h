@@ -13,6 +13,8 @@
 
 namespace vs {
 
+class SliceChoices;
+
 // The matrix of one slice (package × Python × CUDA) of one branch: rows are GPU
 // architectures, a CPU-only row and the darwin row (whose one cell sits in column 0);
 // columns are CPU ISAs. Without a branch it shows the catalogue's plan.
@@ -84,7 +86,7 @@ private:
     Cell makeCell(const VariantName &v) const;
     QString tooltip(const Cell &cell) const;
     const Cell *cellAt(const QModelIndex &index) const;
-    QStringList choices(const QStringList &present, const QStringList &catalogue) const;
+    SliceChoices sliceChoices() const;
 
     Catalog m_catalog;
     QString m_branch;

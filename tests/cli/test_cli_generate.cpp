@@ -50,6 +50,30 @@ private slots:
         QVERIFY(out.contains("archive/1111111111111111111111111111111111111111.tar.gz"));
     }
 
+    // With --repo, the pin is the one most of the branch's recipes use (the window's
+    // rule, RecipeBasis), not the profile's; without recipes it is the profile's.
+    void repositoryPinWinsOverProfile()
+    {
+        GitFixture repo;
+        const QByteArray usedRev = "2222222222222222222222222222222222222222";
+        QByteArray out, err;
+        QCOMPARE(generate({ "pytorch-python311-cpu-avx2", "--repo", repo.path(), "--branch", "main" }, &out, &err), 0);
+        QVERIFY2(out.contains("archive/") && !out.contains(usedRev), out.constData());
+        for (const char *v : { "pytorch-python311-cpu-avx", "pytorch-python311-cpu-avx512" }) {
+            QCOMPARE(generate({ v, "--nixpkgs-rev", usedRev }, &out, &err), 0);
+            QVERIFY(repo.write(QStringLiteral(".flox/pkgs/%1.nix").arg(v), out));
+        }
+        QVERIFY2(repo.commitAll("two recipes"), qPrintable(repo.lastError()));
+        QCOMPARE(generate({ "pytorch-python311-cpu-avx2", "--repo", repo.path(), "--branch", "main" }, &out, &err), 0);
+        QVERIFY2(out.contains("archive/" + usedRev + ".tar.gz"), out.constData());
+        // An explicit --nixpkgs-rev still wins.
+        QCOMPARE(generate({ "pytorch-python311-cpu-avx2", "--repo", repo.path(), "--branch", "main", "--nixpkgs-rev",
+                              "3333333333333333333333333333333333333333" },
+                     &out, &err),
+            0);
+        QVERIFY(out.contains("archive/3333333333333333333333333333333333333333.tar.gz"));
+    }
+
     void incompatibleVariantExitsWithReason()
     {
         QByteArray out, err;
