@@ -15,6 +15,8 @@ namespace vs {
 
 class BranchList;
 class BuildController;
+class CompanionsController;
+class CompanionsDock;
 class BranchListModel;
 class HardwareController;
 class HardwareDock;
@@ -37,7 +39,8 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // A folder argument opens it; without one the last repository reopens.
+    // A folder argument opens it (more folders join the workspace as companion
+    // repositories); without one the last repository reopens.
     void openFromArguments(const QStringList &arguments);
     void openRepository(const QString &folder);
     void startHardwareProbe();
@@ -52,6 +55,8 @@ public:
     EditController *edits() const { return m_edits; }
     HardwareController *hardware() const { return m_hardware; }
     BuildController *builds() const { return m_builds; }
+    CompanionsController *companions() const { return m_companions; }
+    CompanionsDock *companionsDock() const { return m_companionsDock; }
     BranchListModel *branchModel() const { return m_branchModel; }
     MatrixView *matrixView() const { return m_view; }
     RecipePreview *preview() const { return m_preview; }
@@ -80,6 +85,7 @@ private:
     void wireRepository();
     void scanFinished();
     void chooseAndOpen();
+    void chooseCompanion();
     void createRepository();
     void fillRecentMenu();
     void showCellMenu(const QPoint &globalPos);
@@ -99,6 +105,8 @@ private:
     RecipePreview *m_preview = nullptr;
     HardwareDock *m_hardwareDock = nullptr;
     BuildController *m_builds = nullptr;
+    CompanionsDock *m_companionsDock = nullptr;
+    CompanionsController *m_companions = nullptr;
     QMenu *m_recentMenu = nullptr;
     MatrixController *m_matrix = nullptr;
     RepositoryController *m_repository = nullptr;
