@@ -126,9 +126,11 @@ bool BuildQueue::remove(quint64 id)
         return false;
     BuildJob job = m_waiting.takeAt(i);
     job.state = BuildState::Cancelled;
+    m_finished.insert(job.id, job);
     emit jobChanged(job);
     emit jobFinished(job);
     emit jobRemoved(id);
+    failDependents(job);
     if (isIdle())
         emit idle();
     return true;
@@ -158,10 +160,49 @@ void BuildQueue::cancelAll(int graceMs)
     m_shuttingDown = false;
 }
 
+int BuildQueue::readiness(const BuildJob &job) const
+{
+    if (job.dependsOn == 0)
+        return 1;
+    const auto done = m_finished.constFind(job.dependsOn);
+    if (done == m_finished.constEnd())
+        return 0; // still waiting or running
+    return done->state == BuildState::Succeeded ? 1 : -1;
+}
+
+void BuildQueue::failDependents(const BuildJob &failed)
+{
+    for (int i = 0; i < m_waiting.size();) {
+        if (m_waiting[i].dependsOn != failed.id) {
+            ++i;
+            continue;
+        }
+        BuildJob job = m_waiting.takeAt(i);
+        job.state = BuildState::Failed;
+        job.error = BuildError::DependencyFailed;
+        job.dependencyLog = failed.logFile;
+        job.message = failed.logFile.isEmpty()
+            ? tr("dependency failed: %1 did not succeed").arg(failed.title())
+            : tr("dependency failed: %1 did not succeed (its log: %2)").arg(failed.title(), failed.logFile);
+        m_finished.insert(job.id, job);
+        emit jobChanged(job);
+        emit jobFinished(job);
+        emit jobRemoved(job.id);
+        failDependents(job); // what waited for this one fails too
+        i = 0;
+    }
+}
+
 void BuildQueue::startNext()
 {
-    while (!m_shuttingDown && m_running.size() < m_settings.maxParallel && !m_waiting.isEmpty()) {
-        const BuildJob job = m_waiting.takeFirst();
+    while (!m_shuttingDown && m_running.size() < m_settings.maxParallel) {
+        int next = -1;
+        for (int i = 0; i < m_waiting.size() && next < 0; ++i)
+            if (readiness(m_waiting[i]) == 1)
+                next = i;
+        if (next < 0)
+            break;
+        const BuildJob job = m_waiting.takeAt(next);
         auto *runner = new BuildRunner(m_settings, this);
         m_running.append(runner);
         const quint64 id = job.id;
@@ -189,9 +230,12 @@ void BuildQueue::onRunnerFinished(BuildRunner *runner, const BuildJob &job)
         return;
     if (m_history)
         m_history->recordFinish(job);
+    m_finished.insert(job.id, job);
     emit jobChanged(job);
     emit jobFinished(job);
     emit jobRemoved(job.id);
+    if (job.state != BuildState::Succeeded)
+        failDependents(job);
     runner->deleteLater();
     QTimer::singleShot(0, this, &BuildQueue::startNext);
     if (isIdle())
