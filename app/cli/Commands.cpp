@@ -17,6 +17,7 @@ const QList<Command> &commands()
         { "matrix", "Print a branch's build matrix", runMatrix },
         { "build", "Build one variant headless", runBuild },
         { "history", "Print the build history of a repository", runHistory },
+        { "outputs", "Print each recipe's Nix output path and whether it is built", runOutputs },
         { "edit", "Change the recipes of several branches (one commit each)", runEdit },
         { "readme", "Check or refresh the generated block of every branch's README", runReadme },
         { "companions", "Pair TorchVision/TorchAudio recipes with their PyTorch recipes", runCompanions },

@@ -26,5 +26,6 @@ int runHistory(const QStringList &arguments);
 int runEdit(const QStringList &arguments);
 int runReadme(const QStringList &arguments);
 int runCompanions(const QStringList &arguments);
+int runOutputs(const QStringList &arguments);
 
 } // namespace vs::cli

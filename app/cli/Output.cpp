@@ -36,4 +36,21 @@ int fail(const QString &command, const QString &message, int status)
     return status;
 }
 
+bool parseWithUsage(QCommandLineParser &parser, const QStringList &arguments, const QString &usage, int *status)
+{
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments)) {
+        *status = fail(arguments.value(0), QStringLiteral("%1\n%2").arg(parser.errorText(), usage), 2);
+        return false;
+    }
+    if (parser.isSet(help)) {
+        out() << usage;
+        out().flush();
+        *status = 0;
+        return false;
+    }
+    return true;
+}
+
 } // namespace vs::cli

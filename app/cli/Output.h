@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -11,5 +12,9 @@ void printJson(const QJsonDocument &doc); // indented, newline-terminated
 void printBytes(const QByteArray &bytes); // as they are, on stdout
 // Prints "variant-studio <command>: message" to stderr and returns status.
 int fail(const QString &command, const QString &message, int status = 1);
+// Adds -h/--help and parses arguments (arguments[0] names the command). On --help
+// prints usage (*status 0), on a parse error the error and usage (*status 2):
+// false means stop and return *status.
+bool parseWithUsage(QCommandLineParser &parser, const QStringList &arguments, const QString &usage, int *status);
 
 } // namespace vs::cli

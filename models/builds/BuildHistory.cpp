@@ -50,6 +50,7 @@ QJsonObject HistoryEntry::toJson() const
         { QStringLiteral("started"), isoTime(started) }, { QStringLiteral("durationMs"), double(durationMs) },
         { QStringLiteral("outcome"), toString(outcome) }, { QStringLiteral("exitCode"), exitCode }, { QStringLiteral("logFile"), logFile },
         { QStringLiteral("resultPath"), resultPath }, { QStringLiteral("storePath"), storePath } };
+    o.insert(QStringLiteral("host"), host.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(host));
     if (!org.isEmpty())
         o.insert(
             QStringLiteral("published"), QJsonObject { { QStringLiteral("org"), org }, { QStringLiteral("time"), isoTime(publishedAt) } });
@@ -83,6 +84,7 @@ HistoryEntry HistoryEntry::fromJson(const QJsonObject &o)
     e.pid = qint64(o.value(QStringLiteral("pid")).toDouble());
     e.ownerPid = qint64(o.value(QStringLiteral("ownerPid")).toDouble());
     e.ownerStart = o.value(QStringLiteral("ownerStart")).toString();
+    e.host = o.value(QStringLiteral("host")).toString(); // null (this machine) reads as empty
     return e;
 }
 

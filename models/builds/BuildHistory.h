@@ -30,6 +30,7 @@ struct HistoryEntry {
     qint64 pid = 0; // while running: the build process
     qint64 ownerPid = 0; // while running: the app process that started it
     QString ownerStart; // the owner's start time (tells a reused pid apart)
+    QString host; // the builder that ran it; empty: this machine (JSON null)
 
     QJsonObject toJson() const;
     static HistoryEntry fromJson(const QJsonObject &object);

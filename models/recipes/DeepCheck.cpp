@@ -1,7 +1,7 @@
 #include "recipes/DeepCheck.h"
 
 #include "recipes/DeepCheckFacts.h"
-#include "system/ProcessRunner.h"
+#include "recipes/NixEval.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -22,47 +22,20 @@ namespace {
 
 const QString kResourceRoot = QStringLiteral(":/nix");
 
-struct NixRun {
-    bool started = true;
-    bool finished = true;
-    int exitCode = 0;
-    QByteArray out;
-    QString err;
-};
-
-NixRun runNix(const DeepCheckOptions &options, const QString &standIn, const QStringList &files, bool catchErrors)
+// The deep check's driver, evaluated against the stand-in.
+NixEval deepCheckEval(const DeepCheckOptions &options, const QString &standIn)
 {
-    QStringList args { QStringLiteral("--eval"), QStringLiteral("--strict"), QStringLiteral("--json") };
-    args << options.nixOptions;
-    args << QDir(standIn).filePath(QStringLiteral("deep-check.nix"));
-    args << QStringLiteral("--argstr") << QStringLiteral("standIn") << standIn;
-    args << QStringLiteral("--argstr") << QStringLiteral("files")
-         << QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(files)).toJson(QJsonDocument::Compact));
-    if (!catchErrors)
-        args << QStringLiteral("--argstr") << QStringLiteral("catch") << QStringLiteral("false");
+    NixEval eval;
+    eval.program = options.nixInstantiate;
+    eval.options = options.nixOptions;
+    eval.driver = { QDir(standIn).filePath(QStringLiteral("deep-check.nix")) };
+    eval.arguments = { { QStringLiteral("standIn"), standIn } };
     if (!options.mode.isEmpty())
-        args << QStringLiteral("--argstr") << QStringLiteral("mode") << options.mode;
-
+        eval.arguments << qMakePair(QStringLiteral("mode"), options.mode);
     // Belt and braces: the driver resolves <nixpkgs> itself.
-    const ProcessResult result = ProcessRunner(options.nixInstantiate, args)
-                                     .addEnvironment(QStringLiteral("NIX_PATH"), QStringLiteral("nixpkgs=") + standIn)
-                                     .setTimeout(options.timeoutMs)
-                                     .run();
-    NixRun run;
-    if (!result.started()) {
-        run.started = false;
-        run.err = result.message;
-        return run;
-    }
-    if (result.error == ProcessError::TimedOut) {
-        run.finished = false;
-        run.err = QStringLiteral("nix-instantiate did not finish within %1 s").arg(options.timeoutMs / 1000);
-        return run;
-    }
-    run.exitCode = result.exitCode;
-    run.out = result.out;
-    run.err = QString::fromUtf8(result.err);
-    return run;
+    eval.environment = { { QStringLiteral("NIX_PATH"), QStringLiteral("nixpkgs=") + standIn } };
+    eval.timeoutMs = options.timeoutMs;
+    return eval;
 }
 
 // What makes a file no Nix expression before nix is asked: nothing in it, or a
@@ -83,69 +56,30 @@ QString textFault(const QString &file)
 class BatchEvaluator {
 public:
     BatchEvaluator(const DeepCheckOptions &options, const QString &standIn)
-        : m_options(options)
-        , m_standIn(standIn)
+        : m_eval(deepCheckEval(options, standIn))
     {
     }
 
     QHash<QString, DeepCheck::Outcome> results;
 
-    // One process for the batch; what tryEval cannot catch fails the whole
-    // run, so a failing batch is split in halves until the culprit stands alone.
     void evaluate(const QStringList &files)
     {
-        const NixRun run = runNix(m_options, m_standIn, files, true);
-        if (!run.started) {
-            for (const QString &f : files)
-                fail(f, run.err);
-            return;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument doc = run.finished && run.exitCode == 0 ? QJsonDocument::fromJson(run.out, &parseError) : QJsonDocument();
-        if (!doc.isArray() || doc.array().size() != files.size()) {
-            if (files.size() == 1)
-                fail(files.first(), run.finished ? deepcheck::nixErrorMessage(run.err, dirOf(files.first())) : run.err);
-            else {
-                const qsizetype half = files.size() / 2;
-                evaluate(files.mid(0, half));
-                evaluate(files.mid(half));
-            }
-            return;
-        }
-        const QJsonArray entries = doc.array();
-        for (qsizetype i = 0; i < files.size(); ++i) {
-            const QJsonObject e = entries.at(i).toObject();
-            if (e.value(QLatin1String("ok")).toBool())
-                results.insert(files.at(i), outcome(files.at(i), e));
-            else
-                explainThrow(files.at(i));
-        }
+        m_eval.evaluate(
+            files,
+            [this](const QString &file, const QJsonObject &e) {
+                DeepCheck::Outcome o = deepcheck::outcomeFromJson(file, e);
+                o.raw = e; // all of it in mode "torch"
+                results.insert(file, o);
+            },
+            [this](const QString &file, const NixEval::Run &run) { fail(file, run.errorFor(dirOf(file))); });
     }
 
 private:
-    // tryEval hides the message of a throw; run the recipe alone, uncaught.
-    void explainThrow(const QString &file)
-    {
-        const NixRun run = runNix(m_options, m_standIn, { file }, false);
-        const QJsonDocument doc = run.exitCode == 0 && run.finished ? QJsonDocument::fromJson(run.out) : QJsonDocument();
-        if (doc.isArray() && doc.array().size() == 1)
-            results.insert(file, outcome(file, doc.array().first().toObject()));
-        else
-            fail(file, run.finished && run.started ? deepcheck::nixErrorMessage(run.err, dirOf(file)) : run.err);
-    }
-
-    static DeepCheck::Outcome outcome(const QString &file, const QJsonObject &entry)
-    {
-        DeepCheck::Outcome o = deepcheck::outcomeFromJson(file, entry);
-        o.raw = entry;
-        return o;
-    }
-
     void fail(const QString &file, const QString &message)
     {
         DeepCheck::Outcome o;
         o.file = file;
-        o.error = message.isEmpty() ? QStringLiteral("nix-instantiate failed without a message") : message;
+        o.error = message;
         // Nix could not even parse it: that is the recipe's fault, whatever the stand-in covers.
         o.recipeFault = message.contains(QLatin1String("syntax error"));
         results.insert(file, o);
@@ -153,8 +87,7 @@ private:
 
     static QString dirOf(const QString &file) { return QFileInfo(file).absolutePath(); }
 
-    const DeepCheckOptions &m_options;
-    QString m_standIn;
+    NixEval m_eval;
 };
 
 } // namespace
