@@ -57,13 +57,24 @@ struct CpuIsa {
     QString id; // avx512
     QString platform; // x86_64-linux | aarch64-linux
     QString description;
-    QStringList compilerFlags; // into CXXFLAGS/CFLAGS
+    QStringList compilerFlags; // into CXXFLAGS/CFLAGS: what the generator writes, "recommended"
+    QStringList requiredFlags; // what a build needs to be this ISA at all; empty: all of compilerFlags
+    QStringList machineFlags; // flags every machine of the ISA runs (its baseline -march); may be used too
     QStringList cmakeFlags; // extra cmake flags (avx turns kernels off)
     QStringList cpuFlags; // /proc/cpuinfo flags a machine needs
     int rank = 0; // general ISAs: higher is better; 0 for alternatives
     QString alternativeFor; // "BF16 training": compatible, never recommended first
     Location defined;
     bool isArm() const { return platform.startsWith(QLatin1String("aarch64")); }
+};
+
+// What compiler flags ask of a CPU (catalog.yaml, cpuFeatures), so that lint can
+// compare flags by meaning: -march=armv9-a+sve2 and -march=armv9-a+sve+sve2 are equal.
+struct CpuFeatureTable {
+    QMap<QString, QStringList> implies; // feature -> the features it brings along
+    QMap<QString, QStringList> flags; // "-mavx2", "-march=haswell", "-march=armv9-a" -> features
+    QMap<QString, QStringList> marchExtensions; // AArch64 -march modifier "sve2" (written +sve2) -> features
+    QStringList neutralFlags; // prefixes of flags that never change which machines run a build (-mtune=)
 };
 
 struct DarwinTarget {
@@ -91,6 +102,7 @@ public:
     QList<CudaRelease> cudaReleases;
     QList<GpuArch> gpuArchitectures;
     QList<CpuIsa> cpuIsas;
+    CpuFeatureTable cpuFeatures;
     DarwinTarget darwin;
     QList<BranchProfile> branchProfiles;
     QString defaultBranchProfile;

@@ -212,6 +212,8 @@ EntryType<CpuIsa> isaType()
             {{QStringLiteral("platform"), text(&CpuIsa::platform)},
              {QStringLiteral("description"), text(&CpuIsa::description)},
              {QStringLiteral("compilerFlags"), list(&CpuIsa::compilerFlags)},
+             {QStringLiteral("requiredFlags"), list(&CpuIsa::requiredFlags)},
+             {QStringLiteral("machineFlags"), list(&CpuIsa::machineFlags)},
              {QStringLiteral("cmakeFlags"), list(&CpuIsa::cmakeFlags)},
              {QStringLiteral("cpuFlags"), list(&CpuIsa::cpuFlags)},
              {QStringLiteral("rank"), [](Reader &r, const YAML::Node &n, const QString &k, CpuIsa &e) { return r.expectInt(n, k, e.rank); }},
@@ -231,9 +233,45 @@ EntryType<BranchProfile> profileType()
             {QStringLiteral("nixpkgsRev")}};
 }
 
-const QStringList kTopLevelKeys = {QStringLiteral("packages"),         QStringLiteral("pythons"),  QStringLiteral("cudaReleases"),
-                                   QStringLiteral("gpuArchitectures"), QStringLiteral("cpuIsas"),  QStringLiteral("darwin"),
-                                   QStringLiteral("branchProfiles"),   QStringLiteral("defaultBranchProfile")};
+const QStringList kTopLevelKeys = {QStringLiteral("packages"),         QStringLiteral("pythons"),     QStringLiteral("cudaReleases"),
+                                   QStringLiteral("gpuArchitectures"), QStringLiteral("cpuIsas"),     QStringLiteral("cpuFeatures"),
+                                   QStringLiteral("darwin"),           QStringLiteral("branchProfiles"), QStringLiteral("defaultBranchProfile")};
+
+// cpuFeatures: mappings of name -> list; an overlay adds entries or replaces them by name.
+void applyCpuFeatures(Reader &r, const YAML::Node &node, CpuFeatureTable &t)
+{
+    if (!node.IsMap()) {
+        r.fail(node, QStringLiteral("'cpuFeatures' must be a mapping, found %1").arg(Reader::kindName(node)));
+        return;
+    }
+    const QMap<QString, QMap<QString, QStringList> *> maps = {{QStringLiteral("implies"), &t.implies},
+                                                              {QStringLiteral("flags"), &t.flags},
+                                                              {QStringLiteral("marchExtensions"), &t.marchExtensions}};
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const QString key = QString::fromStdString(it->first.Scalar());
+        if (key == QLatin1String("neutralFlags")) {
+            QStringList neutral;
+            if (r.expectList(it->second, key, neutral))
+                t.neutralFlags += neutral;
+            continue;
+        }
+        QMap<QString, QStringList> *target = maps.value(key);
+        if (!target) {
+            r.fail(it->first, QStringLiteral("unknown key '%1' in 'cpuFeatures' (known: implies, flags, marchExtensions, "
+                                             "neutralFlags)").arg(key));
+            continue;
+        }
+        if (!it->second.IsMap()) {
+            r.fail(it->second, QStringLiteral("'%1' must be a mapping, found %2").arg(key, Reader::kindName(it->second)));
+            continue;
+        }
+        for (auto e = it->second.begin(); e != it->second.end(); ++e) {
+            QStringList features;
+            if (r.expectList(e->second, key, features))
+                target->insert(QString::fromStdString(e->first.Scalar()), features);
+        }
+    }
+}
 
 void applyDocument(Reader &r, const YAML::Node &root, Catalog &c)
 {
@@ -254,6 +292,8 @@ void applyDocument(Reader &r, const YAML::Node &root, Catalog &c)
     applySection(r, root, gpuType(), c.gpuArchitectures);
     applySection(r, root, isaType(), c.cpuIsas);
     applySection(r, root, profileType(), c.branchProfiles);
+    if (const YAML::Node f = root["cpuFeatures"])
+        applyCpuFeatures(r, f, c.cpuFeatures);
     if (const YAML::Node d = root["darwin"]) {
         if (!d.IsMap()) {
             r.fail(d, QStringLiteral("'darwin' must be a mapping, found %1").arg(Reader::kindName(d)));
@@ -283,6 +323,10 @@ void checkReferences(Reader &r, const Catalog &c)
             failAt(g.defined, QStringLiteral("GPU architecture id '%1' must look like sm90").arg(g.id));
     }
     for (const CpuIsa &i : c.cpuIsas) {
+        // Required flags are a part of the recommended ones: lint reads a missing one as an error.
+        for (const QString &f : i.requiredFlags)
+            if (!i.compilerFlags.contains(f))
+                failAt(i.defined, QStringLiteral("CPU ISA '%1' requires '%2', which is not among its compilerFlags").arg(i.id, f));
         if (i.platform != QLatin1String("x86_64-linux") && i.platform != QLatin1String("aarch64-linux"))
             failAt(i.defined, QStringLiteral("CPU ISA '%1' has unknown platform '%2' (x86_64-linux or aarch64-linux)").arg(i.id, i.platform));
     }

@@ -60,9 +60,11 @@ public:
 
     // What the evaluation says against what the file name promises, as lint
     // problems (rules "deep-…", see rules()). A recipe that could not be
-    // evaluated gives one "deep-unevaluated" info, never an error.
-    static QList<LintProblem> compare(
-        const Catalog &catalog, const QString &branch, const QString &file, const VariantName &variant, const Outcome &outcome);
+    // evaluated gives one "deep-unevaluated" info, never an error. `text` (the
+    // recipe's metadata) places each finding on the line of the binding it comes
+    // from (TORCH_CUDA_ARCH_LIST, cudaSupport, CXXFLAGS, …); without it, line 0.
+    static QList<LintProblem> compare(const Catalog &catalog, const QString &branch, const QString &file, const VariantName &variant,
+        const Outcome &outcome, const RecipeMetadata &text = {});
     static const QList<LintRule> &rules();
 
     // `lint --deep`: every readable recipe of every scanned branch, evaluated in

@@ -1,6 +1,7 @@
 #include "recipes/DeepCheck.h"
 
 #include "catalog/Catalog.h"
+#include "recipes/CpuFlagCheck.h"
 #include "recipes/RecipeFile.h"
 #include "variants/VariantName.h"
 
@@ -15,6 +16,7 @@ namespace {
 const QString kPname = QStringLiteral("deep-pname");
 const QString kGpu = QStringLiteral("deep-gpu-targets");
 const QString kCpu = QStringLiteral("deep-cpu-flags");
+const QString kCpuDiffer = QStringLiteral("deep-cpu-flags-differ");
 const QString kCuda = QStringLiteral("deep-cuda");
 const QString kPlatform = QStringLiteral("deep-platforms");
 const QString kUnevaluated = QStringLiteral("deep-unevaluated");
@@ -72,7 +74,10 @@ const QList<LintRule> &DeepCheck::rules()
     static const QList<LintRule> list = {
         { kPname, Severity::Warning, QStringLiteral("the evaluated pname does not name the file's variant") },
         { kGpu, Severity::Error, QStringLiteral("the evaluated TORCH_CUDA_ARCH_LIST is not the file's GPU architecture") },
-        { kCpu, Severity::Error, QStringLiteral("the evaluated -m compiler flags are not the ISA's flags") },
+        { kCpu, Severity::Error,
+            QStringLiteral("the evaluated -m compiler flags lack a feature the ISA requires or use one its machines may lack") },
+        { kCpuDiffer, Severity::Warning,
+            QStringLiteral("the evaluated -m compiler flags differ from the catalogue's but still build for the ISA") },
         { kCuda, Severity::Error, QStringLiteral("the evaluated cudaSupport or cudaPackages contradicts the name") },
         { kPlatform, Severity::Error, QStringLiteral("the evaluated meta.platforms lacks the ISA's platform") },
         { kUnevaluated, Severity::Info, QStringLiteral("the stand-in nixpkgs could not evaluate the recipe (not the recipe's fault)") },
@@ -81,14 +86,17 @@ const QList<LintRule> &DeepCheck::rules()
     return list;
 }
 
-QList<LintProblem> DeepCheck::compare(
-    const Catalog &catalog, const QString &branch, const QString &file, const VariantName &variant, const Outcome &o)
+QList<LintProblem> DeepCheck::compare(const Catalog &catalog, const QString &branch, const QString &file, const VariantName &variant,
+    const Outcome &o, const RecipeMetadata &text)
 {
     QList<LintProblem> problems;
-    auto add = [&](const QString &rule, const QString &message) {
+    // Each finding names an evaluated fact; its line is that of the binding in the
+    // text that the fact comes from (0 when the text shows none, e.g. a default).
+    auto add = [&](const QString &rule, const QString &message, const char *field = nullptr) {
         LintProblem p;
         p.branch = branch;
         p.file = file;
+        p.line = field ? text.line(QString::fromLatin1(field)) : 0;
         p.rule = rule;
         p.message = message;
         for (const LintRule &r : rules())
@@ -108,47 +116,43 @@ QList<LintProblem> DeepCheck::compare(
     // pname only has to name the same variant.
     const std::optional<VariantName> named = VariantName::parse(o.pname);
     if (!named || !(*named == variant))
-        add(kPname, QStringLiteral("evaluates to pname '%1', the file is %2").arg(o.pname, variant.toString()));
+        add(kPname, QStringLiteral("evaluates to pname '%1', the file is %2").arg(o.pname, variant.toString()), "pname");
 
     if (variant.kind == VariantName::Kind::Cuda) {
         if (o.cudaSupport != std::optional<bool>(true))
             add(kCuda,
-                o.cudaSupport ? QStringLiteral("evaluates with cudaSupport = false") : QStringLiteral("evaluates without cudaSupport"));
+                o.cudaSupport ? QStringLiteral("evaluates with cudaSupport = false") : QStringLiteral("evaluates without cudaSupport"),
+                "cudaSupport");
         const CudaRelease *cuda = catalog.cudaRelease(variant.cuda);
         if (cuda && !o.cudaPackages.isEmpty() && o.cudaPackages != cuda->nixAttribute)
-            add(kCuda, QStringLiteral("evaluates with %1, the name says %2").arg(o.cudaPackages, cuda->nixAttribute));
+            add(kCuda, QStringLiteral("evaluates with %1, the name says %2").arg(o.cudaPackages, cuda->nixAttribute), "cudaPackages");
         QStringList archs;
         for (const QString &t : o.gpuTargets)
             archs << (archOfTarget(catalog, t).isEmpty() ? t : archOfTarget(catalog, t));
         archs.removeDuplicates();
         if (archs.isEmpty())
-            add(kGpu, QStringLiteral("evaluates with no TORCH_CUDA_ARCH_LIST, the name says %1").arg(variant.gpu));
+            add(kGpu, QStringLiteral("evaluates with no TORCH_CUDA_ARCH_LIST, the name says %1").arg(variant.gpu), "gpuTargets");
         else if (archs != QStringList { variant.gpu })
             add(kGpu,
                 QStringLiteral("evaluates to TORCH_CUDA_ARCH_LIST \"%1\" (%2), the name says %3%4")
                     .arg(o.gpuTargets.join(QLatin1Char(';')), archs.join(QStringLiteral(", ")), variant.gpu,
-                        companionArchAdvice(catalog, variant, archs.size())));
+                        companionArchAdvice(catalog, variant, archs.size())),
+                "gpuTargets");
     } else if (variant.kind == VariantName::Kind::Cpu && o.cudaSupport == std::optional<bool>(true)) {
-        add(kCuda, QStringLiteral("a CPU variant that evaluates with cudaSupport = true"));
+        add(kCuda, QStringLiteral("a CPU variant that evaluates with cudaSupport = true"), "cudaSupport");
     }
 
     if (variant.kind != VariantName::Kind::Darwin) {
         if (const CpuIsa *isa = catalog.cpuIsa(variant.isa)) {
-            QStringList missing, extra;
-            for (const QString &f : isa->compilerFlags)
-                if (!o.cpuFlags.contains(f))
-                    missing << f;
-            for (const QString &f : o.cpuFlags)
-                if (!isa->compilerFlags.contains(f))
-                    extra << f;
-            if (!missing.isEmpty() || !extra.isEmpty())
-                add(kCpu,
-                    QStringLiteral("evaluates to CPU flags \"%1\"; %2 needs \"%3\"%4%5")
-                        .arg(joined(o.cpuFlags), isa->id, joined(isa->compilerFlags),
-                            missing.isEmpty() ? QString() : QStringLiteral(", missing ") + joined(missing),
-                            extra.isEmpty() ? QString() : QStringLiteral(", extra ") + joined(extra)));
+            const CpuFlagVerdict verdict = CpuFlagVerdict::judge(catalog, *isa, o.cpuFlags);
+            if (verdict.kind != CpuFlagVerdict::Kind::Same)
+                add(verdict.kind == CpuFlagVerdict::Kind::Wrong ? kCpu : kCpuDiffer,
+                    QStringLiteral("evaluates to CPU flags \"%1\"; %2 asks for \"%3\": %4")
+                        .arg(joined(o.cpuFlags), isa->id, joined(isa->compilerFlags), verdict.detail),
+                    "cpuFlags");
             if (!o.platforms.isEmpty() && !o.platforms.contains(isa->platform))
-                add(kPlatform, QStringLiteral("meta.platforms is [%1], %2 needs %3").arg(joined(o.platforms), isa->id, isa->platform));
+                add(kPlatform, QStringLiteral("meta.platforms is [%1], %2 needs %3").arg(joined(o.platforms), isa->id, isa->platform),
+                    "platforms");
         }
     }
     return problems;
@@ -193,7 +197,7 @@ QList<LintProblem> DeepCheck::checkRepository(
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const Entry &e = entries.at(i);
         if (e.recipe->variant)
-            problems += compare(catalog, e.branch->name, e.recipe->path, *e.recipe->variant, outcomes.at(i));
+            problems += compare(catalog, e.branch->name, e.recipe->path, *e.recipe->variant, outcomes.at(i), e.recipe->meta);
     }
     return problems;
 }

@@ -1,6 +1,7 @@
 #include "recipes/Lint.h"
 
 #include "catalog/CudaVersion.h"
+#include "recipes/CpuFlagCheck.h"
 #include "variants/Compatibility.h"
 #include "variants/RecipePaths.h"
 
@@ -25,6 +26,8 @@ const QString kGpu = QStringLiteral("gpu-arch-mismatch");
 const QString kGpuUnknown = QStringLiteral("gpu-arch-unknown");
 const QString kCpu = QStringLiteral("cpu-flags-mismatch");
 const QString kCpuUnknown = QStringLiteral("cpu-flags-unknown");
+const QString kCpuDiffer = QStringLiteral("cpu-flags-differ");
+const QString kGpuUnused = QStringLiteral("gpu-arch-unused");
 const QString kCudaArch = QStringLiteral("cuda-arch-unsupported");
 const QString kCudaRelease = QStringLiteral("cuda-release-mismatch");
 const QString kCudaSupport = QStringLiteral("cuda-support-mismatch");
@@ -69,7 +72,7 @@ public:
         const Compatibility compat = Compatibility::of(m_catalog, v);
         if (!compat.known)
             add(0, Severity::Warning, kUnknownPart, QStringLiteral("file name: %1 (not in the catalogue)").arg(compat.reason));
-        else if (!compat.compatible)
+        else if (!compat.compatible) // from the name alone: nvcc cannot build it, whatever the text says
             add(m_meta.line(QStringLiteral("gpuArch")), Severity::Error, kCudaArch, compat.reason);
         checkPname();
         checkGpu(v);
@@ -96,12 +99,26 @@ private:
                 .arg(m_meta.pname, byFile));
     }
 
+    // Only what the build evaluates to is an error: a definition that the uses
+    // (gpuTargets, TORCH_CUDA_ARCH_LIST) contradict while they match the name, or a
+    // GPU architecture in a recipe that builds without CUDA, is a warning (the deep
+    // check, which reads the effective TORCH_CUDA_ARCH_LIST, would find nothing wrong).
     void checkGpu(const VariantName &v)
     {
         const int line = m_meta.line(QStringLiteral("gpuArch"));
-        if (!m_meta.gpuArchConflict.isEmpty())
+        const bool cudaOff = m_meta.cudaSupport == std::optional<bool>(false);
+        if (!m_meta.gpuArchConflict.isEmpty()) {
+            if (v.kind == VariantName::Kind::Cuda && m_meta.gpuArchInUse == v.gpu)
+                return add(m_meta.line(QStringLiteral("gpuArchUnused")), Severity::Warning, kGpuUnused,
+                    QStringLiteral("the recipe names two GPU architectures (%1); it builds for %2 as its name says, the other is unused")
+                        .arg(m_meta.gpuArchConflict, v.gpu));
+            if (v.kind == VariantName::Kind::Cpu && cudaOff)
+                return add(line, Severity::Warning, kGpuUnused,
+                    QStringLiteral("a CPU-only recipe names GPU architectures (%1), unused with cudaSupport = false")
+                        .arg(m_meta.gpuArchConflict));
             return add(
                 line, Severity::Error, kGpu, QStringLiteral("the recipe names two GPU architectures: %1").arg(m_meta.gpuArchConflict));
+        }
         const QString found = m_meta.gpuArch;
         switch (v.kind) {
         case VariantName::Kind::Cuda:
@@ -118,12 +135,18 @@ private:
                 add(line, Severity::Error, kGpu, QStringLiteral("a darwin-%1 recipe sets GPU architecture %2").arg(v.isa, found));
             return;
         case VariantName::Kind::Cpu:
-            if (!found.isEmpty())
+            if (!found.isEmpty() && cudaOff)
+                add(line, Severity::Warning, kGpuUnused,
+                    QStringLiteral("a CPU-only recipe sets GPU architecture %1, unused with cudaSupport = false").arg(found));
+            else if (!found.isEmpty())
                 add(line, Severity::Error, kGpu, QStringLiteral("a CPU-only recipe sets GPU architecture %1").arg(found));
             return;
         }
     }
 
+    // Both stay errors: cudaPackages_X_Y is a literal attribute name the build cannot
+    // evaluate to anything else, and cudaSupport is PyTorch's effective setting, read
+    // only when literal (RecipeMetadata); the deep check would report the same.
     void checkCuda(const VariantName &v)
     {
         const bool cuda = v.kind == VariantName::Kind::Cuda;
@@ -138,43 +161,29 @@ private:
                      : QStringLiteral("a recipe without CUDA in its name sets cudaSupport = true"));
     }
 
+    // Flags are compared by the features they imply (CpuFlagVerdict, the catalogue's
+    // cpuFeatures): the deep check judges the evaluated flags the same way, so neither
+    // calls an error what the other would clear.
     void checkCpuFlags(const VariantName &v)
     {
         const CpuIsa *isa = v.kind == VariantName::Kind::Darwin ? nullptr : m_catalog.cpuIsa(v.isa);
         if (!isa)
             return;
-        QStringList found;
-        for (const QString &f : m_meta.cpuFlags)
-            if (!f.startsWith(QLatin1String("-mtune="))) // tuning never changes which machines run it
-                found.append(f);
-        if (found.isEmpty())
+        if (m_meta.cpuFlags.isEmpty())
             return add(0, Severity::Info, kCpuUnknown,
                 QStringLiteral("found no -m compiler flags; %1 needs %2").arg(isa->id, isa->compilerFlags.join(QLatin1Char(' '))));
-        if (found == isa->compilerFlags)
-            return; // the usual case, without building sets
-        const QSet<QString> want(isa->compilerFlags.begin(), isa->compilerFlags.end());
-        const QSet<QString> have(found.begin(), found.end());
-        if (want == have)
-            return;
-        QStringList missing, extra;
-        for (const QString &f : isa->compilerFlags)
-            if (!have.contains(f))
-                missing.append(f);
-        for (const QString &f : found)
-            if (!want.contains(f))
-                extra.append(f);
-        QString message = QStringLiteral("the file name says %1 but the compiler flags differ:").arg(isa->id);
-        if (!missing.isEmpty())
-            message += QStringLiteral(" missing %1").arg(missing.join(QLatin1Char(' ')));
-        if (!extra.isEmpty())
-            message += QStringLiteral("%1 unexpected %2")
-                           .arg(missing.isEmpty() ? QString() : QStringLiteral(";"), extra.join(QLatin1Char(' ')));
-        for (const CpuIsa &other : m_catalog.cpuIsas)
-            if (QSet<QString>(other.compilerFlags.begin(), other.compilerFlags.end()) == have)
-                message += QStringLiteral(" (these are the flags of %1)").arg(other.id);
-        add(m_meta.line(QStringLiteral("cpuFlags")), Severity::Error, kCpu, message);
+        const CpuFlagVerdict verdict = CpuFlagVerdict::judge(m_catalog, *isa, m_meta.cpuFlags);
+        const int line = m_meta.line(QStringLiteral("cpuFlags"));
+        if (verdict.kind == CpuFlagVerdict::Kind::Wrong)
+            add(line, Severity::Error, kCpu,
+                QStringLiteral("the file name says %1 but the compiler flags differ: %2").arg(isa->id, verdict.detail));
+        else if (verdict.kind == CpuFlagVerdict::Kind::Differs)
+            add(line, Severity::Warning, kCpuDiffer,
+                QStringLiteral("the compiler flags still build for %1 but differ from the catalogue's (%2): %3")
+                    .arg(isa->id, isa->compilerFlags.join(QLatin1Char(' ')), verdict.detail));
     }
 
+    // Read only from a literal `platforms = [ … ]` list: what the text says is what evaluates.
     void checkPlatform(const VariantName &v)
     {
         if (m_meta.platforms.isEmpty())
@@ -256,8 +265,14 @@ const QList<LintRule> &Lint::rules()
         { kSymlink, Severity::Warning, QStringLiteral("the recipe is a symbolic link (not followed)") },
         { kGpu, Severity::Error, QStringLiteral("the recipe builds for another GPU architecture than its name says") },
         { kGpuUnknown, Severity::Info, QStringLiteral("the GPU architecture could not be read from the recipe") },
-        { kCpu, Severity::Error, QStringLiteral("the -m compiler flags are not the ISA's flags") },
+        { kGpuUnused, Severity::Warning,
+            QStringLiteral("the recipe names a GPU architecture its build does not use (cudaSupport = false, or a definition "
+                           "its gpuTargets/TORCH_CUDA_ARCH_LIST override)") },
+        { kCpu, Severity::Error, QStringLiteral("the -m compiler flags lack a feature the ISA requires or use one its machines may lack") },
         { kCpuUnknown, Severity::Info, QStringLiteral("no -m compiler flags found") },
+        { kCpuDiffer, Severity::Warning,
+            QStringLiteral("the -m flags differ from the catalogue's but still build for the ISA (a recommended flag missing, "
+                           "a feature all its machines have, a flag lint does not know)") },
         { kCudaArch, Severity::Error, QStringLiteral("the CUDA release cannot compile for the GPU architecture") },
         { kCudaRelease, Severity::Error, QStringLiteral("the recipe uses another cudaPackages than its name says") },
         { kCudaSupport, Severity::Error, QStringLiteral("cudaSupport contradicts the name") },

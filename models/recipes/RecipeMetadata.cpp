@@ -51,6 +51,30 @@ void gpuEvidence(NixTextScanner &sc, QList<ArchEvidence> &ev)
     }
 }
 
+// The uses among the evidence: what the build's TORCH_CUDA_ARCH_LIST comes from. The
+// last export wins in the shell (so the deep check reads it), else gpuTargets /
+// cudaCapabilities. Their line is where a deep-check finding about GPU targets points.
+void readGpuUses(const NixTextScanner &sc, const QList<ArchEvidence> &ev, RecipeMetadata &meta)
+{
+    const ArchEvidence *decisive = nullptr;
+    QString agreed;
+    bool agree = true;
+    for (const ArchEvidence &e : ev) {
+        const bool torch = e.source == QLatin1String("TORCH_CUDA_ARCH_LIST");
+        if (!torch && e.source != QLatin1String("gpuTargets") && e.source != QLatin1String("cudaCapabilities"))
+            continue; // a definition (gpuArchNum, gpuArchSM): it matters only through a use
+        if (agreed.isEmpty())
+            agreed = e.arch;
+        agree = agree && e.arch == agreed;
+        if (torch || !decisive) // ev is in text order: the last export wins
+            decisive = &e;
+    }
+    if (decisive)
+        meta.lines.insert(QStringLiteral("gpuTargets"), sc.lineAt(decisive->offset));
+    if (agree)
+        meta.gpuArchInUse = agreed;
+}
+
 // -m… flags in a text: "-mavx2", "-march=armv8.2-a+fp16+dotprod".
 QStringList flagsIn(const QString &covered)
 {
@@ -90,6 +114,100 @@ void readCpuFlags(const NixTextScanner &sc, RecipeMetadata &meta)
             if (!meta.cpuFlags.contains(f))
                 meta.cpuFlags.append(f);
     meta.lines.insert(QStringLiteral("cpuFlags"), sc.lineAt(found.first().first));
+}
+
+// Where a `cudaSupport = …` binding sits decides what it means.
+enum class CudaScope { Override, Other, NixpkgsConfig };
+
+// The identifier that ends right before `end` (exclusive), or empty.
+QStringView wordBefore(const QString &s, qsizetype end)
+{
+    qsizetype from = end;
+    while (from > 0 && isIdentChar(s[from - 1]))
+        --from;
+    return QStringView(s).mid(from, end - from);
+}
+
+qsizetype skipSpacesBack(const QString &s, qsizetype i)
+{
+    while (i >= 0 && s[i].isSpace())
+        --i;
+    return i;
+}
+
+// What the attribute set opened at `brace` is handed to: `x.override {`,
+// `x.override (old: {`, `config = {`, or something else.
+CudaScope scopeOfSet(const QString &s, qsizetype brace)
+{
+    qsizetype j = skipSpacesBack(s, brace - 1);
+    if (j >= 0 && s[j] == QLatin1Char(':')) { // (old: { … }): a function of the old arguments
+        j = skipSpacesBack(s, j - 1);
+        j -= wordBefore(s, j + 1).size();
+        j = skipSpacesBack(s, j);
+        if (j < 0 || s[j] != QLatin1Char('('))
+            return CudaScope::Other;
+        j = skipSpacesBack(s, j - 1);
+    }
+    if (j >= 0 && s[j] == QLatin1Char('=')) {
+        const qsizetype nameEnd = skipSpacesBack(s, j - 1) + 1;
+        return wordBefore(s, nameEnd) == u"config" ? CudaScope::NixpkgsConfig : CudaScope::Other;
+    }
+    const QStringView word = wordBefore(s, j + 1);
+    const qsizetype before = j - word.size();
+    return word == u"override" && before >= 0 && s[before] == QLatin1Char('.') ? CudaScope::Override : CudaScope::Other;
+}
+
+CudaScope scopeOf(const QString &s, qsizetype at)
+{
+    if (at >= 7 && QStringView(s).mid(at - 7, 7) == u"config.")
+        return CudaScope::NixpkgsConfig; // import <nixpkgs> { config.cudaSupport = true; }
+    // The innermost set around the binding. Braces inside strings come in pairs
+    // (${…}), so counting them backwards finds it in the recipes we read.
+    int depth = 0;
+    for (qsizetype i = at - 1; i >= 0; --i) {
+        if (s[i] == QLatin1Char('}'))
+            ++depth;
+        else if (s[i] == QLatin1Char('{') && depth-- == 0)
+            return scopeOfSet(s, i);
+    }
+    return CudaScope::Other;
+}
+
+// What counts is what PyTorch is built with: TorchVision CPU recipes set nixpkgs'
+// config.cudaSupport = true while their torch.override says false. So an override's
+// binding wins, then any other (a let binding), and nixpkgs' config only without
+// either. An override whose value is not literal (`cudaSupport = config.cudaSupport`
+// in a callPackage recipe) leaves it unknown: only evaluation can tell.
+void readCudaSupport(const NixTextScanner &sc, RecipeMetadata &meta)
+{
+    struct Found {
+        std::optional<bool> value;
+        qsizetype at = -1;
+    };
+    std::array<Found, 3> first; // by CudaScope
+    const QStringView word(u"cudaSupport");
+    for (qsizetype at = sc.findWord(word, 0); at >= 0; at = sc.findWord(word, at + 1)) {
+        const qsizetype v = sc.valueAfter(at + word.size());
+        if (v < 0)
+            continue;
+        const CudaScope scope = scopeOf(sc.text(), at);
+        const QString value = sc.identifier(v);
+        const bool literal = value == QLatin1String("true") || value == QLatin1String("false");
+        Found &slot = first[size_t(scope)];
+        if (slot.at >= 0 || (!literal && scope != CudaScope::Override))
+            continue;
+        slot.at = at;
+        if (literal)
+            slot.value = value == QLatin1String("true");
+    }
+    for (const Found &f : first) {
+        if (f.at < 0)
+            continue;
+        meta.cudaSupport = f.value;
+        if (f.value)
+            meta.lines.insert(QStringLiteral("cudaSupport"), sc.lineAt(f.at));
+        return;
+    }
 }
 
 } // namespace
@@ -146,14 +264,7 @@ RecipeMetadata RecipeMetadata::extract(const QString &text)
     meta.pname = stringField(QStringView(u"pname"), "pname");
     meta.description = stringField(QStringView(u"description"), "description");
 
-    for (qsizetype at = sc.findWord(QStringView(u"cudaSupport"), 0); at >= 0 && !meta.cudaSupport;
-         at = sc.findWord(QStringView(u"cudaSupport"), at + 1)) {
-        const QString v = sc.identifier(sc.valueAfter(at + 11));
-        if (v == QLatin1String("true") || v == QLatin1String("false")) {
-            meta.cudaSupport = v == QLatin1String("true");
-            meta.lines.insert(QStringLiteral("cudaSupport"), sc.lineAt(at));
-        }
-    }
+    readCudaSupport(sc, meta);
     for (qsizetype at = sc.findWord(QStringView(u"platforms"), 0); at >= 0; at = sc.findWord(QStringView(u"platforms"), at + 1)) {
         const QString body = sc.list(sc.valueAfter(at + 9));
         if (!body.isNull()) {
@@ -200,6 +311,7 @@ RecipeMetadata RecipeMetadata::extract(const QString &text)
     QList<ArchEvidence> ev;
     gpuEvidence(sc, ev);
     std::stable_sort(ev.begin(), ev.end(), [](const ArchEvidence &a, const ArchEvidence &b) { return a.offset < b.offset; });
+    readGpuUses(sc, ev, meta);
     for (const ArchEvidence &e : ev) {
         if (e.arch != ev.first().arch) {
             meta.gpuArchConflict = QStringLiteral("%1 says %2 (line %3) but %4 says %5 (line %6)")
@@ -208,9 +320,15 @@ RecipeMetadata RecipeMetadata::extract(const QString &text)
                                        .arg(e.source, e.arch)
                                        .arg(sc.lineAt(e.offset));
             meta.lines.insert(QStringLiteral("gpuArch"), sc.lineAt(e.offset));
+            for (const ArchEvidence &unused : ev) // where a definition the uses contradict is
+                if (!meta.gpuArchInUse.isEmpty() && unused.arch != meta.gpuArchInUse) {
+                    meta.lines.insert(QStringLiteral("gpuArchUnused"), sc.lineAt(unused.offset));
+                    break;
+                }
             return meta;
         }
     }
+    meta.gpuArchInUse.clear(); // no conflict: gpuArch says it all
     if (!ev.isEmpty()) {
         meta.gpuArch = ev.first().arch;
         meta.lines.insert(QStringLiteral("gpuArch"), sc.lineAt(ev.first().offset));

@@ -17,14 +17,22 @@ struct RecipeMetadata {
     QStringList cpuFlags; // -m… compiler flags, in order, without duplicates
     QString nixpkgsRev; // from the fetchTarball url of nixpkgs
     QString cudaPackages; // "cudaPackages_12_9"
+    // PyTorch's effective setting: a `.override { cudaSupport = …; }` counts, nixpkgs'
+    // `config.cudaSupport` only without one; empty when the override's value is not literal.
     std::optional<bool> cudaSupport;
     QString description;
     QStringList platforms; // "x86_64-linux", …
-    QHash<QString, int> lines; // field name above -> 1-based line where it was found
+    // field name above -> 1-based line where it was found; also "gpuTargets": the binding
+    // that decides the build's TORCH_CUDA_ARCH_LIST (the last export, else gpuTargets);
+    // "gpuArchUnused": a definition the uses contradict (see gpuArchInUse).
+    QHash<QString, int> lines;
 
     // When the text names two different GPU architectures (e.g. gpuArchNum = "90"
     // but gpuTargets = [ "8.6" ]), gpuArch stays empty and this says which, where.
     QString gpuArchConflict;
+    // With a conflict: the architecture every *use* (gpuTargets, TORCH_CUDA_ARCH_LIST,
+    // cudaCapabilities) agrees on, i.e. what the build evaluates to; empty when they disagree.
+    QString gpuArchInUse;
 
     // The CUDA release id of cudaPackages ("12_9"), empty when none.
     QString cudaRelease() const;

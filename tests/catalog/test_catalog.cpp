@@ -124,6 +124,10 @@ private slots:
                                       << 4 << 9 << "duplicate id '314'";
         QTest::newRow("unknown key") << QByteArray("cudaReleases:\n  - id: \"12_8\"\n    minDriver: \"1\"\n") << 3 << 5 << "unknown key 'minDriver'";
         QTest::newRow("missing field") << QByteArray("gpuArchitectures:\n  - id: sm200\n    family: Future\n") << 2 << 5 << "lacks 'computeCapability'";
+        QTest::newRow("required flag not recommended")
+            << QByteArray("cpuIsas:\n  - id: avx2\n    requiredFlags: [-mavx512f]\n") << 2 << 5 << "requires '-mavx512f'";
+        QTest::newRow("cpuFeatures unknown key") << QByteArray("cpuFeatures:\n  impliez: {}\n") << 2 << 3 << "unknown key 'impliez'";
+        QTest::newRow("cpuFeatures flag not a list") << QByteArray("cpuFeatures:\n  flags:\n    -mfoo: bar\n") << 3 << 12 << "must be a list";
     }
     void brokenYamlGivesLocatedErrors()
     {
@@ -158,6 +162,24 @@ private slots:
         QVERIFY(!load.ok());
         QVERIFY(load.errors.first().toString().contains(".flox/variant-studio.yaml:2:1"));
         QVERIFY(!load.catalog.python("314"));
+    }
+
+    // What flags imply is data: an overlay adds a flag without touching the rest.
+    void cpuFeaturesAreDataAndOverlayable()
+    {
+        const Catalog &c = Catalog::embedded();
+        QCOMPARE(c.cpuFeatures.implies.value("armv9-a"), QStringList({"armv8.5-a", "sve2"}));
+        QCOMPARE(c.cpuFeatures.implies.value("sve2"), QStringList({"sve"}));
+        QCOMPARE(c.cpuIsa("avx2")->requiredFlags, QStringList({"-mavx2"}));
+        QCOMPARE(c.cpuIsa("avx2")->machineFlags, QStringList({"-march=haswell"}));
+        for (const CpuIsa &isa : c.cpuIsas)
+            for (const QString &flag : isa.compilerFlags + isa.machineFlags)
+                QVERIFY2(c.cpuFeatures.flags.contains(flag.section('+', 0, 0)) || c.cpuFeatures.flags.contains("-m" + flag.mid(5)),
+                         qPrintable(isa.id + ": " + flag));
+        const CatalogLoad load = CatalogLoader::overlay(c, "cpuFeatures:\n  flags:\n    -mavx512fp16: [avx512fp16]\n", "overlay.yaml");
+        QVERIFY2(load.ok(), qPrintable(load.errors.value(0).toString()));
+        QCOMPARE(load.catalog.cpuFeatures.flags.value("-mavx512fp16"), QStringList({"avx512fp16"}));
+        QCOMPARE(load.catalog.cpuFeatures.flags.value("-mavx2"), QStringList({"avx2"}));
     }
 
     void versionsCompareNumerically()

@@ -3,11 +3,15 @@
 #include "recipes/RecipeGenerator.h"
 #include "repository/RealisticRecipe.h"
 #include "repository/RepositoryScanner.h"
+#include "support/LintHelpers.h"
 #include "variants/Compatibility.h"
 
 #include <QtTest>
 
 using namespace vs;
+using vs::test::dump;
+using vs::test::lineOf;
+using vs::test::withRule;
 
 namespace {
 
@@ -34,32 +38,6 @@ QList<LintProblem> lint(const QList<RecipeFile> &recipes)
     b.recipes = recipes;
     b.mostCommonNixpkgsRev = RepositoryScanner::mostCommonNixpkgsRev(recipes);
     return Lint::check(Catalog::embedded(), b);
-}
-
-QList<LintProblem> withRule(const QList<LintProblem> &all, const QString &rule)
-{
-    QList<LintProblem> out;
-    for (const LintProblem &p : all)
-        if (p.rule == rule)
-            out.append(p);
-    return out;
-}
-
-int lineOf(const QString &text, const QString &needle)
-{
-    const QStringList lines = text.split(QLatin1Char('\n'));
-    for (int i = 0; i < lines.size(); ++i)
-        if (lines[i].contains(needle))
-            return i + 1;
-    return -1;
-}
-
-QString dump(const QList<LintProblem> &problems)
-{
-    QStringList s;
-    for (const LintProblem &p : problems)
-        s.append(p.toString());
-    return s.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -221,8 +199,12 @@ private slots:
             LintProblem::Severity::Error);
         QVERIFY2(p.message.contains("two GPU architectures"), qPrintable(p.message));
 
-        // A CPU recipe that sets a GPU architecture.
+        // A CPU recipe that sets a GPU architecture: an error while it may build with CUDA,
+        // a warning when PyTorch's cudaSupport is false (the deep check would find nothing).
         text = textOf("pytorch-python313-cpu-avx2").replace("in\n", "  gpuArch = \"sm_90\";\nin\n");
+        all = lint({ recipe("pytorch-python313-cpu-avx2.nix", text) });
+        EXPECT_RULE(all, "gpu-arch-unused", "pytorch-python313-cpu-avx2.nix", lineOf(text, "gpuArch ="), LintProblem::Severity::Warning);
+        text.replace("cudaSupport = false", "cudaSupport = config.cudaSupport");
         all = lint({ recipe("pytorch-python313-cpu-avx2.nix", text) });
         EXPECT_RULE(all, "gpu-arch-mismatch", "pytorch-python313-cpu-avx2.nix", lineOf(text, "gpuArch ="), LintProblem::Severity::Error);
     }
@@ -311,8 +293,9 @@ private slots:
 
         text = textOf("pytorch-python313-cpu-avx2").replace("cudaSupport = false", "cudaSupport = true");
         all = lint({ recipe("pytorch-python313-cpu-avx2.nix", text) });
-        EXPECT_RULE(all, "cuda-support-mismatch", "pytorch-python313-cpu-avx2.nix", lineOf(text, "cudaSupport = true"),
-            LintProblem::Severity::Error);
+        // PyTorch's override decides, not nixpkgs' config above it.
+        EXPECT_RULE(all, "cuda-support-mismatch", "pytorch-python313-cpu-avx2.nix",
+            int(text.split('\n').lastIndexOf("    cudaSupport = true;")) + 1, LintProblem::Severity::Error);
     }
 
     void nixpkgsRevDiffers()
