@@ -11,6 +11,7 @@
 #include "MatrixController.h"
 #include "MatrixView.h"
 #include "PreviewController.h"
+#include "ReadmeController.h"
 #include "RecipeActions.h"
 #include "RecipePreview.h"
 #include "RepositoryController.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_previewController = new PreviewController(m_matrix, m_repository, m_preview, this);
     m_actions = new RecipeActions(m_matrix, m_repository, this);
     m_edits = new EditController(m_repository, this, this);
+    m_readmes = new ReadmeController(m_repository, this, this);
     m_hardware = new HardwareController(m_matrix, m_hardwareDock, this);
     m_builds = new BuildController(this, m_matrix, m_repository);
     m_companionsDock = new CompanionsDock(this);
@@ -185,6 +187,8 @@ void MainWindow::buildMenus()
     recipe->addActions(m_actions->actions());
     recipe->addSeparator();
     recipe->addAction(m_edits->action());
+    recipe->addAction(m_edits->undoAction());
+    recipe->addAction(m_readmes->action());
     QMenu *build = menuBar()->addMenu(tr("&Build"));
     build->addActions(m_builds->actions());
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -241,6 +245,7 @@ void MainWindow::wireRepository()
     connect(m_cancel, &QToolButton::clicked, m_repository, &RepositoryController::cancel);
     connect(m_actions, &RecipeActions::message, this, &MainWindow::showBanner);
     connect(m_edits, &EditController::message, this, &MainWindow::showBanner);
+    connect(m_readmes, &ReadmeController::message, this, &MainWindow::showBanner);
     connect(m_builds, &BuildController::message, this, &MainWindow::showBanner);
     // One click builds: double-click or Enter on a cell.
     connect(m_view, &MatrixView::cellActivated, m_builds, [this] { m_builds->buildSelected(); });

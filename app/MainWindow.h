@@ -30,6 +30,7 @@ class RecipePreview;
 class RepositoryController;
 class SliceSelector;
 class EditController;
+class ReadmeController;
 class WindowLayout;
 
 // Wires models to views; computes nothing itself.
@@ -53,6 +54,7 @@ public:
     RepositoryController *repository() const { return m_repository; }
     RecipeActions *recipeActions() const { return m_actions; }
     EditController *edits() const { return m_edits; }
+    ReadmeController *readmes() const { return m_readmes; }
     HardwareController *hardware() const { return m_hardware; }
     BuildController *builds() const { return m_builds; }
     CompanionsController *companions() const { return m_companions; }
@@ -113,6 +115,7 @@ private:
     PreviewController *m_previewController = nullptr;
     RecipeActions *m_actions = nullptr;
     EditController *m_edits = nullptr;
+    ReadmeController *m_readmes = nullptr;
     HardwareController *m_hardware = nullptr;
     std::unique_ptr<WindowLayout> m_layout;
     bool m_layoutRestored = false;

@@ -1,15 +1,18 @@
 #include "EditRecipesDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace vs {
@@ -23,20 +26,22 @@ EditRecipesDialog::EditRecipesDialog(QWidget *parent)
     m_operation->addItem(tr("Set the nixpkgs pin"), QStringLiteral("set-pin"));
     m_operation->addItem(tr("Set a binding or attribute"), QStringLiteral("set"));
     m_operation->addItem(tr("Find and replace (regular expression)"), QStringLiteral("replace"));
+    m_operation->addItem(tr("Regenerate from the template"), QStringLiteral("regenerate"));
     m_first = new QLineEdit(this);
     m_second = new QLineEdit(this);
     m_cells = new QLineEdit(this);
     m_cells->setPlaceholderText(tr("all variants, or a wildcard such as pytorch-*-cuda12_9-*"));
     m_firstLabel = new QLabel(this);
     m_secondLabel = new QLabel(this);
-    m_branches = new QListWidget(this);
-    m_branches->setObjectName(QStringLiteral("editBranches"));
+    m_deep = new QCheckBox(tr("Deep check the changed recipes before and after (nix-instantiate; slower)"), this);
+    m_deep->setObjectName(QStringLiteral("editDeepCheck"));
     auto *form = new QFormLayout;
     form->addRow(tr("Change:"), m_operation);
     form->addRow(m_firstLabel, m_first);
     form->addRow(m_secondLabel, m_second);
     form->addRow(tr("Variants:"), m_cells);
-    form->addRow(tr("Branches:"), m_branches);
+    form->addRow(tr("Branches:"), branchPicker());
+    form->addRow(QString(), m_deep);
 
     m_diff = new QPlainTextEdit(this);
     m_diff->setObjectName(QStringLiteral("editDiff"));
@@ -53,11 +58,23 @@ EditRecipesDialog::EditRecipesDialog(QWidget *parent)
     m_preview->setObjectName(QStringLiteral("editPreviewButton"));
     m_apply->setObjectName(QStringLiteral("editApplyButton"));
     m_apply->setEnabled(false);
+    m_undo = buttons->addButton(tr("&Undo Last Edit"), QDialogButtonBox::ResetRole);
+    m_undo->setObjectName(QStringLiteral("editUndoButton"));
+    m_undo->setToolTip(tr("Revert the commits of the last edit (one revert commit per branch; refused when a branch moved since)"));
+    // Insisting on new errors is a deliberate second step, like --allow-new-errors.
+    m_insist = new QCheckBox(tr("Apply anyway, with the new errors"), this);
+    m_insist->setObjectName(QStringLiteral("editAllowNewErrors"));
+    m_insist->setVisible(false);
+    connect(m_insist, &QCheckBox::toggled, this, &EditRecipesDialog::updateApply);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_preview, &QPushButton::clicked, this, &EditRecipesDialog::previewRequested);
     connect(m_apply, &QPushButton::clicked, this, &EditRecipesDialog::applyRequested);
+    connect(m_undo, &QPushButton::clicked, this, &EditRecipesDialog::undoRequested);
     // Any change of the request makes the shown preview stale: preview again before applying.
-    auto stale = [this] { m_apply->setEnabled(false); };
+    auto stale = [this] {
+        m_changes = m_newErrors = false;
+        updateApply();
+    };
     connect(m_operation, &QComboBox::currentIndexChanged, this, [this, stale] {
         updateFields();
         stale();
@@ -65,6 +82,7 @@ EditRecipesDialog::EditRecipesDialog(QWidget *parent)
     for (QLineEdit *e : { m_first, m_second, m_cells })
         connect(e, &QLineEdit::textChanged, this, stale);
     connect(m_branches, &QListWidget::itemChanged, this, stale);
+    connect(m_deep, &QCheckBox::toggled, this, stale);
 
     auto *top = new QWidget(this);
     top->setLayout(form);
@@ -75,14 +93,71 @@ EditRecipesDialog::EditRecipesDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addWidget(m_summary);
+    layout->addWidget(m_insist);
     layout->addWidget(buttons);
     updateFields();
     resize(900, 700);
 }
 
+QWidget *EditRecipesDialog::branchPicker()
+{
+    // A compact list: a dozen branches scroll instead of pushing the diff away.
+    m_branches = new QListWidget(this);
+    m_branches->setObjectName(QStringLiteral("editBranches"));
+    m_branches->setFlow(QListView::LeftToRight);
+    m_branches->setWrapping(true);
+    m_branches->setResizeMode(QListView::Adjust);
+    const int row = m_branches->fontMetrics().height() + 6;
+    m_branches->setMaximumHeight(4 * row + 2 * m_branches->frameWidth());
+    m_branches->setMinimumHeight(row + 2 * m_branches->frameWidth());
+    auto *all = new QPushButton(tr("All"), this);
+    auto *none = new QPushButton(tr("None"), this);
+    for (auto [button, state] : { std::pair { all, Qt::Checked }, std::pair { none, Qt::Unchecked } }) {
+        button->setAutoDefault(false);
+        connect(button, &QPushButton::clicked, this, [this, state] {
+            for (int i = 0; i < m_branches->count(); ++i)
+                m_branches->item(i)->setCheckState(state);
+        });
+    }
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(all);
+    buttons->addWidget(none);
+    buttons->addStretch();
+    auto *box = new QWidget(this);
+    auto *row2 = new QHBoxLayout(box);
+    row2->setContentsMargins(0, 0, 0, 0);
+    row2->addWidget(m_branches, 1);
+    row2->addLayout(buttons);
+    return box;
+}
+
+void EditRecipesDialog::updateApply()
+{
+    m_insist->setVisible(m_changes && m_newErrors);
+    m_apply->setEnabled(m_changes && (!m_newErrors || m_insist->isChecked()));
+}
+
+bool EditRecipesDialog::deepCheck() const
+{
+    return m_deep->isChecked();
+}
+
+void EditRecipesDialog::setDeepCheck(bool on)
+{
+    m_deep->setChecked(on);
+}
+
 void EditRecipesDialog::updateFields()
 {
     const QString op = operation();
+    const bool regenerate = op == QLatin1String("regenerate");
+    m_second->setVisible(!regenerate);
+    m_secondLabel->setVisible(!regenerate);
+    m_first->setPlaceholderText(regenerate ? tr("none, or hand-made variants to overwrite too, separated by spaces") : QString());
+    if (regenerate) {
+        m_firstLabel->setText(tr("Overwrite:"));
+        return;
+    }
     m_firstLabel->setText(op == QLatin1String("set-pin") ? tr("Revision:") : op == QLatin1String("set") ? tr("Name:") : tr("Pattern:"));
     m_secondLabel->setText(op == QLatin1String("set-pin") ? tr("sha256 (if the pin has one):")
             : op == QLatin1String("set")                  ? tr("Value (Nix):")
@@ -92,12 +167,17 @@ void EditRecipesDialog::updateFields()
 void EditRecipesDialog::setBranches(const QStringList &branches, const QString &current)
 {
     m_branches->clear();
+    int widest = 0;
     for (const QString &b : branches) {
         auto *item = new QListWidgetItem(b == current ? tr("%1 (checked out)").arg(b) : b, m_branches);
         item->setData(Qt::UserRole, b);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Checked);
+        widest = qMax(widest, m_branches->fontMetrics().horizontalAdvance(item->text()));
     }
+    // Columns as wide as the longest name (check box and margins included): no name is cut.
+    const int indicator = style()->pixelMetric(QStyle::PM_IndicatorWidth) + 3 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin);
+    m_branches->setGridSize(QSize(widest + indicator + 16, m_branches->fontMetrics().height() + 6));
 }
 
 QStringList EditRecipesDialog::checkedBranches() const
@@ -116,6 +196,8 @@ QString EditRecipesDialog::operation() const
 
 QStringList EditRecipesDialog::operationArguments() const
 {
+    if (operation() == QLatin1String("regenerate"))
+        return m_first->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QStringList args { m_first->text().trimmed() };
     if (operation() != QLatin1String("set-pin") || !m_second->text().trimmed().isEmpty())
         args << (operation() == QLatin1String("replace") ? m_second->text() : m_second->text().trimmed());
@@ -130,16 +212,20 @@ QString EditRecipesDialog::cells() const
 void EditRecipesDialog::setOperation(const QString &name, const QStringList &arguments)
 {
     m_operation->setCurrentIndex(qMax(0, m_operation->findData(name)));
-    m_first->setText(arguments.value(0));
-    m_second->setText(arguments.value(1));
+    m_first->setText(name == QLatin1String("regenerate") ? arguments.join(QLatin1Char(' ')) : arguments.value(0));
+    m_second->setText(name == QLatin1String("regenerate") ? QString() : arguments.value(1));
 }
 
-void EditRecipesDialog::showPreview(const QString &diff, const QString &summary, bool canApply)
+void EditRecipesDialog::showPreview(const QString &diff, const QString &summary, bool changes, bool newErrors)
 {
     m_diff->setPlainText(diff);
     m_summary->setText(summary);
     m_preview->setEnabled(true);
-    m_apply->setEnabled(canApply);
+    m_undo->setEnabled(true);
+    m_changes = changes;
+    m_newErrors = newErrors;
+    m_insist->setChecked(false); // insisting is for this preview only
+    updateApply();
 }
 
 void EditRecipesDialog::showBusy(const QString &what)
@@ -147,6 +233,8 @@ void EditRecipesDialog::showBusy(const QString &what)
     m_summary->setText(what);
     m_preview->setEnabled(false);
     m_apply->setEnabled(false);
+    m_undo->setEnabled(false);
+    m_insist->setVisible(false);
 }
 
 } // namespace vs

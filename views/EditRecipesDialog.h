@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -11,9 +12,9 @@ class QPushButton;
 
 namespace vs {
 
-// Edit Recipes: a named change (set the nixpkgs pin, set a binding, replace) on
-// chosen branches, previewed as diffs before anything is written. A view only:
-// EditController computes the preview and applies it.
+// Edit Recipes: a named change (set the nixpkgs pin, set a binding, replace,
+// regenerate) on chosen branches, previewed as diffs before anything is written,
+// and Undo Last Edit. A view only: EditController computes, applies and undoes.
 class EditRecipesDialog : public QDialog {
     Q_OBJECT
 public:
@@ -21,20 +22,27 @@ public:
 
     void setBranches(const QStringList &branches, const QString &current); // all checked
     QStringList checkedBranches() const;
-    QString operation() const; // "set-pin", "set", "replace"
+    QString operation() const; // "set-pin", "set", "replace", "regenerate"
     QStringList operationArguments() const; // without empty trailing ones
     QString cells() const;
+    bool deepCheck() const; // run the deep check on the changed recipes, before and after
+    void setDeepCheck(bool on);
 
     void setOperation(const QString &name, const QStringList &arguments); // for tests and recalled input
-    void showPreview(const QString &diff, const QString &summary, bool canApply);
+    // CHANGES: there is something to apply; NEWERRORS: it brings errors, so Apply
+    // needs the user's insistence (the "apply anyway" box, like --allow-new-errors).
+    void showPreview(const QString &diff, const QString &summary, bool changes, bool newErrors = false);
     void showBusy(const QString &what);
 
 signals:
     void previewRequested();
     void applyRequested();
+    void undoRequested();
 
 private:
     void updateFields();
+    void updateApply();
+    QWidget *branchPicker();
 
     QComboBox *m_operation = nullptr;
     QLineEdit *m_first = nullptr;
@@ -47,6 +55,11 @@ private:
     QLabel *m_summary = nullptr;
     QPushButton *m_preview = nullptr;
     QPushButton *m_apply = nullptr;
+    QPushButton *m_undo = nullptr;
+    QCheckBox *m_deep = nullptr;
+    QCheckBox *m_insist = nullptr;
+    bool m_changes = false; // the shown preview has changes…
+    bool m_newErrors = false; // …and brings errors
 };
 
 } // namespace vs

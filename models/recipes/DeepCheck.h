@@ -10,11 +10,13 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <optional>
 
 namespace vs {
 
 struct BranchScan;
+struct RecipeFile;
 class Catalog;
 struct VariantName;
 
@@ -70,8 +72,11 @@ public:
     // `lint --deep`: every readable recipe of every scanned branch, evaluated in
     // batches (the checked-out branch from the working tree, the others from
     // their blobs written to a temporary folder), compared with its name.
-    static QList<LintProblem> checkRepository(
-        const QString &root, const Catalog &catalog, const QList<BranchScan> &branches, const DeepCheckOptions &options = {});
+    // PICK, when given, chooses the recipes evaluated; the others of a branch
+    // not checked out are still written, for the ones that import them.
+    using RecipeFilter = std::function<bool(const BranchScan &, const RecipeFile &)>;
+    static QList<LintProblem> checkRepository(const QString &root, const Catalog &catalog, const QList<BranchScan> &branches,
+        const DeepCheckOptions &options = {}, const RecipeFilter &pick = {});
 
     // The embedded stand-in nixpkgs extracted, once per process, into a private
     // temporary folder (random name, mode 0700, removed at exit). Empty and

@@ -158,8 +158,8 @@ QList<LintProblem> DeepCheck::compare(const Catalog &catalog, const QString &bra
     return problems;
 }
 
-QList<LintProblem> DeepCheck::checkRepository(
-    const QString &root, const Catalog &catalog, const QList<BranchScan> &branches, const DeepCheckOptions &options)
+QList<LintProblem> DeepCheck::checkRepository(const QString &root, const Catalog &catalog, const QList<BranchScan> &branches,
+    const DeepCheckOptions &options, const RecipeFilter &pick)
 {
     QTemporaryDir blobs;
     struct Entry {
@@ -175,9 +175,10 @@ QList<LintProblem> DeepCheck::checkRepository(
         for (const RecipeFile &r : branch.recipes) {
             if (r.state == RecipeFile::State::Deleted || r.binary || r.tooLarge || r.symlink || r.unreadable)
                 continue; // nothing of ours to evaluate: lint reports these
-            if (branch.current) // the working tree holds every file a recipe may import
-                entries << Entry { &branch, &r, QDir(root).filePath(r.path) };
-            else {
+            if (branch.current) { // the working tree holds every file a recipe may import
+                if (!pick || pick(branch, r))
+                    entries << Entry { &branch, &r, QDir(root).filePath(r.path) };
+            } else {
                 texts << qMakePair(r.path, r.text.toUtf8());
                 written << &r;
             }
@@ -187,7 +188,8 @@ QList<LintProblem> DeepCheck::checkRepository(
         // One folder per branch: siblings import each other by file name.
         const QStringList paths = DeepCheck::writeRecipes(blobs.filePath(QString::number(index++)), texts);
         for (qsizetype i = 0; i < paths.size(); ++i)
-            entries << Entry { &branch, written.at(i), paths.at(i) };
+            if (!pick || pick(branch, *written.at(i)))
+                entries << Entry { &branch, written.at(i), paths.at(i) };
     }
     QStringList files;
     for (const Entry &e : std::as_const(entries))

@@ -1,79 +1,24 @@
 #include "repository/BranchEdit.h"
 
-#include "recipes/Lint.h"
 #include "recipes/RecipeDrift.h"
+#include "recipes/RecipeGenerator.h"
+#include "repository/EditChecks.h"
+#include "repository/EditTransaction.h"
 #include "repository/Git.h"
+#include "repository/RecipeRegeneration.h"
 
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QMap>
-#include <QSet>
-#include <QTemporaryDir>
-
 #include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QUuid>
 
 namespace vs {
 
-std::optional<RecipeEditOperation> RecipeEditOperation::parse(const QString &name, const QStringList &arguments, QString *error)
-{
-    RecipeEditOperation op;
-    op.arguments = arguments;
-    auto wrong = [&](const QString &usage) {
-        if (error)
-            *error = QStringLiteral("%1 takes %2").arg(name, usage);
-        return std::nullopt;
-    };
-    if (name == QLatin1String("set-pin")) {
-        op.kind = Kind::SetPin;
-        if (arguments.size() < 1 || arguments.size() > 2)
-            return wrong(QStringLiteral("REV [SHA256]"));
-        if (!RecipeEdit::isRevision(arguments.first()))
-            return wrong(QStringLiteral("a nixpkgs revision of 40 hexadecimal digits, not '%1'").arg(arguments.first()));
-    } else if (name == QLatin1String("set")) {
-        op.kind = Kind::SetBinding;
-        if (arguments.size() != 2)
-            return wrong(QStringLiteral("NAME VALUE (the value as Nix, e.g. '[ \"-j16\" ]')"));
-    } else if (name == QLatin1String("replace")) {
-        op.kind = Kind::Replace;
-        if (arguments.size() != 2)
-            return wrong(QStringLiteral("REGEX TEXT"));
-        const QRegularExpression re(arguments.first());
-        if (!re.isValid())
-            return wrong(QStringLiteral("a valid regular expression (%1)").arg(re.errorString()));
-    } else {
-        if (error)
-            *error = QStringLiteral("unknown operation '%1' (set-pin, set, replace)").arg(name);
-        return std::nullopt;
-    }
-    return op;
-}
-
-QString RecipeEditOperation::title() const
-{
-    switch (kind) {
-    case Kind::SetPin:
-        return QStringLiteral("set-pin %1").arg(arguments.value(0));
-    case Kind::SetBinding:
-        return QStringLiteral("set %1 = %2").arg(arguments.value(0), arguments.value(1));
-    case Kind::Replace:
-        break;
-    }
-    return QStringLiteral("replace /%1/ with '%2'").arg(arguments.value(0), arguments.value(1));
-}
-
-RecipeEdit::Result RecipeEditOperation::apply(const QString &text) const
-{
-    switch (kind) {
-    case Kind::SetPin:
-        return RecipeEdit::setNixpkgsPin(text, arguments.value(0), arguments.value(1));
-    case Kind::SetBinding:
-        return RecipeEdit::setBinding(text, arguments.value(0), arguments.value(1));
-    case Kind::Replace:
-        break;
-    }
-    return RecipeEdit::replace(text, QRegularExpression(arguments.value(0)), arguments.value(1));
-}
+const QString BranchEdit::kEditTrailer = QStringLiteral("Variant-Studio-Edit");
+const QString BranchEdit::kBranchTrailer = QStringLiteral("Variant-Studio-Branch");
 
 int EditPreview::count(RecipeChange::Outcome outcome) const
 {
@@ -113,9 +58,11 @@ EditPreview BranchEdit::preview(
                                  .prepend(QLatin1Char('^'))
                                  .append(QLatin1Char('$')));
     EditPreview preview;
+    const RecipeGenerator generator(scan.catalog);
     for (const BranchScan &b : scan.branches) {
         if (!branches.isEmpty() && !branches.contains(b.name))
             continue;
+        const RecipeBasis basis = RecipeBasis::forBranch(scan.catalog, scan, b.name);
         for (const RecipeFile &r : b.recipes) {
             if (r.state == RecipeFile::State::Deleted)
                 continue;
@@ -127,6 +74,8 @@ EditPreview BranchEdit::preview(
                 c.reason = QStringLiteral("a symbolic link");
             else if (r.binary || r.tooLarge || r.unreadable)
                 c.reason = r.unreadable ? r.parseError : QStringLiteral("binary or larger than 1 MiB");
+            else if (operation.kind == RecipeEditOperation::Kind::Regenerate)
+                c = RecipeRegeneration::regenerate(generator, basis, b.name, r, operation.arguments);
             else {
                 const RecipeEdit::Result result = operation.apply(r.text);
                 c.after = result.text;
@@ -140,27 +89,7 @@ EditPreview BranchEdit::preview(
         }
     }
     // Lint before and after, branch by branch: only errors the change brings count.
-    for (const QString &name : preview.branchesChanged()) {
-        const BranchScan *before = scan.branch(name);
-        BranchScan after = *before;
-        for (const RecipeChange &c : std::as_const(preview.files)) {
-            if (c.branch != name || c.outcome != RecipeChange::Outcome::Changed)
-                continue;
-            for (RecipeFile &r : after.recipes)
-                if (r.path == c.path) {
-                    const RecipeFile::State state = r.state;
-                    r = RecipeFile::fromText(r.path, c.after);
-                    r.state = state;
-                }
-        }
-        auto key = [](const LintProblem &p) { return p.file + QLatin1Char('\n') + p.rule + QLatin1Char('\n') + p.message; };
-        QSet<QString> old;
-        for (const LintProblem &p : Lint::check(scan.catalog, *before))
-            old.insert(key(p));
-        for (const LintProblem &p : Lint::check(scan.catalog, after))
-            if (p.severity == LintProblem::Severity::Error && !old.contains(key(p)))
-                preview.newErrors << p;
-    }
+    preview.newErrors = EditChecks::newLintErrors(scan, preview);
     return preview;
 }
 
@@ -226,17 +155,12 @@ EditApplied BranchEdit::apply(const RepositoryScan &scan, const EditPreview &pre
         QStringList paths;
         for (const RecipeChange *c : byBranch.value(scan.currentBranch))
             paths << c->path;
-        const GitResult status
-            = git.run(QStringList { QStringLiteral("status"), QStringLiteral("--porcelain"), QStringLiteral("--") } + paths);
-        if (!status.ok() || !status.out.trimmed().isEmpty()) {
-            applied.error = status.ok()
-                ? QStringLiteral("uncommitted changes in the checked-out branch '%1': %2; commit or stash them first "
-                                 "(nothing was changed)")
-                      .arg(scan.currentBranch, QString::fromUtf8(status.out).trimmed().replace(QLatin1Char('\n'), QStringLiteral(", ")))
-                : QStringLiteral("git status: %1 (nothing was changed)").arg(status.errorText());
+        applied.error = EditTransaction::uncommitted(git, scan.currentBranch, paths);
+        if (!applied.error.isEmpty())
             return applied;
-        }
     }
+    // One id for the whole edit, in every commit: undo finds its commits by it.
+    applied.id = QUuid::createUuid().toString(QUuid::Id128).left(16);
     QTemporaryDir indexes;
     auto failed = [&](const QString &what, const GitResult &r) {
         applied.commits.clear();
@@ -293,10 +217,9 @@ EditApplied BranchEdit::apply(const RepositoryScan &scan, const EditPreview &pre
         if (!r.ok())
             return failed(QStringLiteral("git write-tree"), r);
         const QString tree = QString::fromLatin1(r.out).trimmed();
-        const QString message = QStringLiteral("variant-studio edit: %1\n\n%2 file(s):\n- %3\n")
-                                    .arg(title)
-                                    .arg(commit.files.size())
-                                    .arg(commit.files.join(QStringLiteral("\n- ")));
+        const QString message = QStringLiteral("variant-studio edit: %1\n\n%2 file(s):\n- %3\n\n%4: %5\n%6: %7\n")
+                                    .arg(title, QString::number(commit.files.size()), commit.files.join(QStringLiteral("\n- ")),
+                                        kEditTrailer, applied.id, kBranchTrailer, it.key());
         r = git.run(
             { QStringLiteral("commit-tree"), tree, QStringLiteral("-p"), branch->commit, QStringLiteral("-F"), QStringLiteral("-") },
             message.toUtf8(), {});
@@ -306,24 +229,11 @@ EditApplied BranchEdit::apply(const RepositoryScan &scan, const EditPreview &pre
         applied.commits << commit;
     }
     // All branches at once, each only from where the scan saw it.
-    QByteArray transaction = "start\n";
-    for (const EditCommit &c : std::as_const(applied.commits))
-        transaction += "update refs/heads/" + c.branch.toUtf8() + ' ' + c.newCommit.toLatin1() + ' ' + c.oldCommit.toLatin1() + '\n';
-    transaction += "prepare\ncommit\n";
-    const GitResult moved = git.run({ QStringLiteral("update-ref"), QStringLiteral("--stdin") }, transaction, {});
+    const GitResult moved = EditTransaction::moveBranches(git, applied.commits);
     if (!moved.ok())
         return failed(QStringLiteral("git update-ref (a branch moved since the scan?)"), moved);
     // The checked-out branch now points past its working tree: bring the changed files along.
-    for (const EditCommit &c : std::as_const(applied.commits)) {
-        if (c.branch != scan.currentBranch)
-            continue;
-        const GitResult checkout = git.run(
-            QStringList { QStringLiteral("checkout"), QStringLiteral("HEAD"), QStringLiteral("--") } + c.files, Git::Access::Write);
-        if (!checkout.ok())
-            applied.warning
-                = QStringLiteral("committed on '%1', but the working tree still shows the old files: run git checkout HEAD -- %2 (%3)")
-                      .arg(c.branch, c.files.join(QLatin1Char(' ')), checkout.errorText());
-    }
+    applied.warning = EditTransaction::refreshCheckedOut(git, scan.currentBranch, applied.commits);
     return applied;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "recipes/RecipeEdit.h"
+#include "repository/EditOperation.h"
 #include "repository/RepositoryScan.h"
 
 #include <QList>
@@ -8,19 +8,6 @@
 #include <QStringList>
 
 namespace vs {
-
-// One named recipe change, as a maintainer asks for it ("set-pin REV",
-// "set NAME VALUE", "replace REGEX TEXT").
-struct RecipeEditOperation {
-    enum class Kind { SetPin, SetBinding, Replace };
-    Kind kind = Kind::SetPin;
-    QStringList arguments; // set-pin: REV [SHA256]; set: NAME VALUE; replace: REGEX TEXT
-
-    // "set-pin" / "set" / "replace" with their arguments; empty optional and *error when not an operation.
-    static std::optional<RecipeEditOperation> parse(const QString &name, const QStringList &arguments, QString *error);
-    QString title() const; // "set-pin 0182a36…", for messages and commit subjects
-    RecipeEdit::Result apply(const QString &text) const;
-};
 
 // What an operation would do to the recipes of several branches, before anything
 // is written: per file the new text, or why it is left alone.
@@ -38,7 +25,9 @@ struct EditPreview {
     QList<RecipeChange> files; // in branch, then path order
     // Lint errors the change would bring (on changed files, compared with the same
     // branch before the change): applying them needs the user's insistence.
+    // With the deep check, its new errors too (rules "deep-…").
     QList<LintProblem> newErrors;
+    bool deepChecked = false; // the deep check ran on the changed recipes, before and after
     int count(RecipeChange::Outcome outcome) const;
     QStringList branchesChanged() const;
 };
@@ -51,6 +40,7 @@ struct EditCommit {
     QStringList files;
 };
 struct EditApplied {
+    QString id; // the edit's id, in every commit's "Variant-Studio-Edit:" trailer (undo finds them by it)
     QList<EditCommit> commits;
     QString error; // non-empty: no branch was changed
     QString warning; // the commits are in, but something after them did not work (said how to finish)
@@ -66,6 +56,8 @@ public:
     // A unified diff (3 lines of context) of one file, "--- a/PATH" / "+++ b/PATH".
     static QString unifiedDiff(const QString &path, const QString &before, const QString &after);
     static QString outcomeName(RecipeChange::Outcome outcome); // "changed", "unchanged", "not-recognised", "skipped"
+    static const QString kEditTrailer; // "Variant-Studio-Edit"
+    static const QString kBranchTrailer; // "Variant-Studio-Branch"
 
     // Makes one commit per branch with the preview's changed files, without touching
     // any working tree: blobs, a private index, commit-tree; then every branch moves
@@ -73,7 +65,9 @@ public:
     // saw it), so either all branches change or none. The checked-out branch's
     // changed files must have no uncommitted changes; they are then checked out
     // afresh. Never pushes. Blocking (runs git).
-    // TITLE is the commit subject's operation ("set-pin …", "readme").
+    // TITLE is the commit subject's operation ("set-pin …", "readme"). Each commit
+    // message ends with the trailers "Variant-Studio-Edit: ID" (one id for the
+    // whole edit) and "Variant-Studio-Branch: NAME", which `edit undo` reads.
     static EditApplied apply(
         const RepositoryScan &scan, const EditPreview &preview, const QString &title, const QString &gitProgram = QStringLiteral("git"));
 };

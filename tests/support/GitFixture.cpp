@@ -51,6 +51,14 @@ QString GitFixture::filePath(const QString &relative) const
     return QDir(m_dir.path()).filePath(relative);
 }
 
+QString GitFixture::revParse(const QString &rev)
+{
+    QByteArray out;
+    if (!git({QStringLiteral("rev-parse"), QStringLiteral("--verify"), QStringLiteral("-q"), rev}, &out))
+        return {};
+    return QString::fromLatin1(out.trimmed());
+}
+
 bool GitFixture::git(const QStringList &args, QByteArray *output)
 {
     QByteArray out, err;

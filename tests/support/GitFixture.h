@@ -17,6 +17,7 @@ public:
     // Runs git with the arguments in the repository; QFAIL-style abort on error
     // is the caller's job: returns false and fills lastError.
     bool git(const QStringList &args, QByteArray *output = nullptr);
+    QString revParse(const QString &rev); // the object name, empty when there is none
     bool write(const QString &relative, const QByteArray &content); // creates folders
     bool commitAll(const QString &message);
     QString lastError() const { return m_lastError; }
