@@ -2,6 +2,8 @@
 
 #include "BranchList.h"
 #include "BuildController.h"
+#include "CompanionsController.h"
+#include "CompanionsDock.h"
 #include "EditController.h"
 #include "FarmController.h"
 #include "HardwareController.h"
@@ -64,6 +66,10 @@ MainWindow::MainWindow(QWidget *parent)
     // Opened from Build › Build Farm…: a farm is set up once, and the grid keeps its room meanwhile.
     m_farm->dock()->hide();
     m_builds->logDock()->raise();
+    m_companionsDock = new CompanionsDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_companionsDock);
+    m_companionsDock->hide(); // until a companion repository joins the workspace
+    m_companions = new CompanionsController(m_repository, m_companionsDock, this);
     buildMenus();
     wireRepository();
     showBanner(tr("No repository open: this is the catalogue's plan. Open a build repository (File › Open…, or drop a folder here) "
@@ -176,6 +182,9 @@ void MainWindow::buildMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     QAction *create = file->addAction(tr("&New Build Repository…"), QKeySequence::New, this, &MainWindow::createRepository);
     create->setObjectName(QStringLiteral("newRepositoryAction"));
+    QAction *addCompanion = file->addAction(tr("&Add Repository to Workspace…"), this, &MainWindow::chooseCompanion);
+    addCompanion->setObjectName(QStringLiteral("addToWorkspaceAction"));
+    addCompanion->setToolTip(tr("Add a TorchVision or TorchAudio build repository next to the open PyTorch repository"));
     QAction *rescan = file->addAction(tr("Re&scan"), QKeySequence::Refresh, m_repository, &RepositoryController::rescan);
     rescan->setObjectName(QStringLiteral("rescanAction"));
     file->addSeparator();
@@ -199,6 +208,7 @@ void MainWindow::buildMenus()
     view->addAction(m_hardwareDock->toggleViewAction());
     view->addAction(m_builds->logDock()->toggleViewAction());
     view->addAction(m_builds->queueDock()->toggleViewAction());
+    view->addAction(m_companionsDock->toggleViewAction());
     QAction *goToMine = view->addAction(tr("&Go to My Cell"), m_hardware, &HardwareController::goToMyCell);
     goToMine->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
 
@@ -258,11 +268,15 @@ void MainWindow::wireRepository()
 
 void MainWindow::openFromArguments(const QStringList &arguments)
 {
-    for (const QString &a : arguments.mid(1)) {
-        if (!a.startsWith(QLatin1Char('-'))) {
-            openRepository(a);
-            return;
-        }
+    QStringList folders;
+    for (const QString &a : arguments.mid(1))
+        if (!a.startsWith(QLatin1Char('-')))
+            folders << a;
+    if (!folders.isEmpty()) {
+        openRepository(folders.takeFirst());
+        for (const QString &f : std::as_const(folders))
+            m_companions->add(f); // analysed once the PyTorch repository's scan is in
+        return;
     }
     const QString last = AppSettings().lastRepository();
     if (!last.isEmpty() && QFileInfo(last).isDir())
@@ -273,6 +287,13 @@ void MainWindow::openRepository(const QString &folder)
 {
     // The grid keeps showing what it has (the plan at first) while the scan runs.
     m_repository->open(folder);
+}
+
+void MainWindow::chooseCompanion()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add Repository to Workspace"), m_repository->root());
+    if (!folder.isEmpty())
+        m_companions->add(folder);
 }
 
 void MainWindow::startHardwareProbe()

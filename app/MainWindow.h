@@ -16,6 +16,8 @@ namespace vs {
 class BranchList;
 class BuildController;
 class FarmController;
+class CompanionsController;
+class CompanionsDock;
 class BranchListModel;
 class HardwareController;
 class HardwareDock;
@@ -39,7 +41,8 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // A folder argument opens it; without one the last repository reopens.
+    // A folder argument opens it (more folders join the workspace as companion
+    // repositories); without one the last repository reopens.
     void openFromArguments(const QStringList &arguments);
     void openRepository(const QString &folder);
     void startHardwareProbe();
@@ -56,6 +59,8 @@ public:
     HardwareController *hardware() const { return m_hardware; }
     BuildController *builds() const { return m_builds; }
     FarmController *farm() const { return m_farm; }
+    CompanionsController *companions() const { return m_companions; }
+    CompanionsDock *companionsDock() const { return m_companionsDock; }
     BranchListModel *branchModel() const { return m_branchModel; }
     MatrixView *matrixView() const { return m_view; }
     RecipePreview *preview() const { return m_preview; }
@@ -84,6 +89,7 @@ private:
     void wireRepository();
     void scanFinished();
     void chooseAndOpen();
+    void chooseCompanion();
     void createRepository();
     void fillRecentMenu();
     void showCellMenu(const QPoint &globalPos);
@@ -104,6 +110,8 @@ private:
     HardwareDock *m_hardwareDock = nullptr;
     FarmController *m_farm = nullptr;
     BuildController *m_builds = nullptr;
+    CompanionsDock *m_companionsDock = nullptr;
+    CompanionsController *m_companions = nullptr;
     QMenu *m_recentMenu = nullptr;
     MatrixController *m_matrix = nullptr;
     RepositoryController *m_repository = nullptr;

@@ -21,6 +21,7 @@ const QList<Command> &commands()
         { "edit", "Change the recipes of several branches (one commit each)", runEdit },
         { "readme", "Check or refresh the generated block of every branch's README", runReadme },
         { "farm", "Check the build farm's builders", runFarm },
+        { "companions", "Pair TorchVision/TorchAudio recipes with their PyTorch recipes", runCompanions },
         { "help", "Show this list", nullptr },
     };
     return list;

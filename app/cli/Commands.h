@@ -29,6 +29,7 @@ int runBuild(const QStringList &arguments);
 int runHistory(const QStringList &arguments);
 int runEdit(const QStringList &arguments);
 int runReadme(const QStringList &arguments);
+int runCompanions(const QStringList &arguments);
 int runOutputs(const QStringList &arguments);
 int runFarm(const QStringList &arguments);
 

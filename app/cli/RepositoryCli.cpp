@@ -9,7 +9,7 @@
 
 namespace vs::cli {
 
-bool parseOrStop(QCommandLineParser &parser, const QStringList &arguments, int *status)
+bool parseOrStop(QCommandLineParser &parser, const QStringList &arguments, int *status, int positionals)
 {
     const QCommandLineOption help = parser.addHelpOption();
     if (!parser.parse(arguments)) {
@@ -28,8 +28,11 @@ bool parseOrStop(QCommandLineParser &parser, const QStringList &arguments, int *
         *status = 0;
         return false;
     }
-    if (parser.positionalArguments().size() != 1) {
-        *status = fail(arguments.value(0), QStringLiteral("expected the repository folder as the only argument (see --help)"), 2);
+    if (parser.positionalArguments().size() != positionals) {
+        *status = fail(arguments.value(0),
+            positionals == 1 ? QStringLiteral("expected the repository folder as the only argument (see --help)")
+                             : QStringLiteral("expected %1 arguments (see --help)").arg(positionals),
+            2);
         return false;
     }
     return true;

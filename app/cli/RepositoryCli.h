@@ -13,8 +13,8 @@ namespace vs::cli {
 // with a clear message on failure, and the JSON shape of one recipe.
 
 // Parses; on --help or an error prints and sets *status (0 or 2): return false to stop.
-// Expects exactly one positional argument: the repository.
-bool parseOrStop(QCommandLineParser &parser, const QStringList &arguments, int *status);
+// Expects exactly `positionals` positional arguments (the repository, by default).
+bool parseOrStop(QCommandLineParser &parser, const QStringList &arguments, int *status, int positionals = 1);
 
 // Scans, or prints "variant-studio <cmd>: not a git repository: …" and sets *status = 1.
 std::optional<RepositoryScan> scanOrFail(const QString &command, const QString &folder, const ScanOptions &options, int *status);

@@ -23,6 +23,7 @@ enum class BuildError {
     StartFailed, // the program could not be started
     ProgramFailed, // the program ran and failed (exit code, or killed)
     BuilderFailed, // a builder of the farm could not be reached or dropped the connection
+    DependencyFailed, // the job it waited for (its PyTorch build) did not succeed: never run
 };
 
 QString toString(BuildBackend backend); // "flox" | "nix"
@@ -58,6 +59,11 @@ struct BuildJob {
     BuildError error = BuildError::None;
     QString recipeFile; // ".flox/pkgs/<variant>.nix" or ".flox/pkgs/<variant>/default.nix", once found
     QStringList lastLines; // the end of the output, kept after a failure
+    // A job of the same queue that must succeed first (a companion's PyTorch
+    // build); 0: none. When it fails this job is not run: DependencyFailed, its
+    // message names the failed build and dependencyLog is that build's log.
+    quint64 dependsOn = 0;
+    QString dependencyLog;
 
     // The farm: where it builds and how far it is (from Nix's output).
     QString system; // the Nix system it needs; empty: this machine's

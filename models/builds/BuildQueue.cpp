@@ -105,11 +105,11 @@ int BuildQueue::busySlotsFor(const BuildJob &next) const
     return busy;
 }
 
-void BuildQueue::retryIfBuilderFailed(const BuildJob &failed)
+bool BuildQueue::retryIfBuilderFailed(const BuildJob &failed)
 {
     if (failed.state != BuildState::Failed || failed.error != BuildError::BuilderFailed || m_shuttingDown
         || failed.attempt >= qBound(0, m_settings.retries, BuildSettings::kMaxRetries))
-        return;
+        return false;
     // A new run of the same request, first in line: the builder was at fault, not the recipe.
     BuildJob again;
     again.kind = failed.kind;
@@ -122,9 +122,14 @@ void BuildQueue::retryIfBuilderFailed(const BuildJob &failed)
     again.requiredFeatures = failed.requiredFeatures;
     again.attempt = failed.attempt + 1;
     again.id = m_nextId++;
+    again.dependsOn = failed.dependsOn;
+    for (BuildJob &waiting : m_waiting)
+        if (waiting.dependsOn == failed.id)
+            waiting.dependsOn = again.id;
     m_waiting.prepend(again);
     emit jobAdded(again);
     emit orderChanged();
+    return true;
 }
 
 int BuildQueue::waitingIndex(quint64 id) const
@@ -166,9 +171,11 @@ bool BuildQueue::remove(quint64 id)
         return false;
     BuildJob job = m_waiting.takeAt(i);
     job.state = BuildState::Cancelled;
+    m_finished.insert(job.id, job);
     emit jobChanged(job);
     emit jobFinished(job);
     emit jobRemoved(id);
+    failDependents(job);
     if (isIdle())
         emit idle();
     return true;
@@ -198,13 +205,55 @@ void BuildQueue::cancelAll(int graceMs)
     m_shuttingDown = false;
 }
 
+int BuildQueue::readiness(const BuildJob &job) const
+{
+    if (job.dependsOn == 0)
+        return 1;
+    const auto done = m_finished.constFind(job.dependsOn);
+    if (done == m_finished.constEnd())
+        return 0; // still waiting or running
+    return done->state == BuildState::Succeeded ? 1 : -1;
+}
+
+void BuildQueue::failDependents(const BuildJob &failed)
+{
+    for (int i = 0; i < m_waiting.size();) {
+        if (m_waiting[i].dependsOn != failed.id) {
+            ++i;
+            continue;
+        }
+        BuildJob job = m_waiting.takeAt(i);
+        job.state = BuildState::Failed;
+        job.error = BuildError::DependencyFailed;
+        job.dependencyLog = failed.logFile;
+        job.message = failed.logFile.isEmpty()
+            ? tr("dependency failed: %1 did not succeed").arg(failed.title())
+            : tr("dependency failed: %1 did not succeed (its log: %2)").arg(failed.title(), failed.logFile);
+        m_finished.insert(job.id, job);
+        emit jobChanged(job);
+        emit jobFinished(job);
+        emit jobRemoved(job.id);
+        failDependents(job); // what waited for this one fails too
+        i = 0;
+    }
+}
+
 void BuildQueue::startNext()
 {
-    // With a farm, as many run at once as it has slots for the next job: Nix hands
-    // each to a free builder (or waits for one); without, maxParallel here.
-    while (!m_shuttingDown && !m_waiting.isEmpty()
-        && busySlotsFor(m_waiting.first()) < m_settings.slotsFor(m_waiting.first().system, m_waiting.first().requiredFeatures)) {
-        const BuildJob job = m_waiting.takeFirst();
+    // Ready jobs in order (a companion waits for its PyTorch build). With a farm, as many
+    // run at once as it has slots for the next job: Nix hands each to a free builder (or
+    // waits for one); without, maxParallel here.
+    while (!m_shuttingDown) {
+        int next = -1;
+        for (int i = 0; i < m_waiting.size() && next < 0; ++i)
+            if (readiness(m_waiting[i]) == 1)
+                next = i;
+        if (next < 0)
+            break;
+        const BuildJob &candidate = m_waiting[next];
+        if (busySlotsFor(candidate) >= m_settings.slotsFor(candidate.system, candidate.requiredFeatures))
+            break;
+        const BuildJob job = m_waiting.takeAt(next);
         auto *runner = new BuildRunner(m_settings, this);
         m_running.append(runner);
         const quint64 id = job.id;
@@ -233,11 +282,14 @@ void BuildQueue::onRunnerFinished(BuildRunner *runner, const BuildJob &job)
         return;
     if (m_history)
         m_history->recordFinish(job);
+    m_finished.insert(job.id, job);
     emit jobChanged(job);
     emit jobFinished(job);
     emit jobRemoved(job.id);
     runner->deleteLater();
-    retryIfBuilderFailed(job);
+    // A retried build keeps its dependents waiting (for the new attempt); any other failure fails them.
+    if (!retryIfBuilderFailed(job) && job.state != BuildState::Succeeded)
+        failDependents(job);
     QTimer::singleShot(0, this, &BuildQueue::startNext);
     if (isIdle())
         emit idle();

@@ -34,7 +34,9 @@ public:
     void setMaxParallel(int count);
     int maxParallel() const { return m_settings.maxParallel; }
 
-    // Adds a job at the end; returns its id (also set in the job).
+    // Adds a job at the end; returns its id (also set in the job). A job with
+    // dependsOn waits (others pass it) until that job has succeeded; when it
+    // fails or is cancelled, this one finishes as DependencyFailed without running.
     quint64 enqueue(BuildJob job);
 
     // Running jobs first (in start order), then waiting ones in queue order.
@@ -67,15 +69,19 @@ signals:
 private:
     void startNext();
     void onRunnerFinished(BuildRunner *runner, const BuildJob &job);
-    void retryIfBuilderFailed(const BuildJob &failed);
+    bool retryIfBuilderFailed(const BuildJob &failed); // true: queued again (its dependents now wait for that)
     int busySlotsFor(const BuildJob &next) const; // running builds that use the slots `next` could use
     int waitingIndex(quint64 id) const;
+    // Of a waiting job: 1 may start, 0 must wait, -1 its dependency did not succeed.
+    int readiness(const BuildJob &job) const;
+    void failDependents(const BuildJob &failed);
 
     BuildSettings m_settings;
     QPointer<BuildHistory> m_history;
     QList<BuildJob> m_waiting;
     QList<BuildRunner *> m_running;
     quint64 m_nextId = 1;
+    QHash<quint64, BuildJob> m_finished; // jobs that ended, for their dependents
     bool m_shuttingDown = false;
 };
 

@@ -30,6 +30,8 @@ NixEval deepCheckEval(const DeepCheckOptions &options, const QString &standIn)
     eval.options = options.nixOptions;
     eval.driver = { QDir(standIn).filePath(QStringLiteral("deep-check.nix")) };
     eval.arguments = { { QStringLiteral("standIn"), standIn } };
+    if (!options.mode.isEmpty())
+        eval.arguments << qMakePair(QStringLiteral("mode"), options.mode);
     // Belt and braces: the driver resolves <nixpkgs> itself.
     eval.environment = { { QStringLiteral("NIX_PATH"), QStringLiteral("nixpkgs=") + standIn } };
     eval.timeoutMs = options.timeoutMs;
@@ -63,7 +65,12 @@ public:
     void evaluate(const QStringList &files)
     {
         m_eval.evaluate(
-            files, [this](const QString &file, const QJsonObject &e) { results.insert(file, deepcheck::outcomeFromJson(file, e)); },
+            files,
+            [this](const QString &file, const QJsonObject &e) {
+                DeepCheck::Outcome o = deepcheck::outcomeFromJson(file, e);
+                o.raw = e; // all of it in mode "torch"
+                results.insert(file, o);
+            },
             [this](const QString &file, const NixEval::Run &run) { fail(file, run.errorFor(dirOf(file))); });
     }
 

@@ -3,6 +3,7 @@
 #include "recipes/Lint.h"
 
 #include <QFuture>
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -25,6 +26,9 @@ struct DeepCheckOptions {
     int batchSize = 64; // recipes per nix-instantiate process
     int timeoutMs = 300000; // per process
     QString standInDir; // empty: the embedded stand-in nixpkgs, extracted once
+    // What deep-check.nix reports per recipe: empty for the deep check's facts,
+    // "torch" for the PyTorch a recipe builds (companions/SharedBuildCheck).
+    QString mode;
 };
 
 // Evaluates recipes with the real `nix-instantiate --eval --strict --json`
@@ -49,6 +53,7 @@ public:
         QStringList cmakeFlags;
         QStringList platforms; // meta.platforms
         QString torch; // pname of the torch a torchvision/torchaudio recipe builds against
+        QJsonObject raw; // the driver's entry as it came (all of it in mode "torch")
     };
 
     // Outcomes in the order of recipeFiles. Blocks: run it off the UI thread.

@@ -38,6 +38,29 @@ QString archOfTarget(const Catalog &catalog, QString target)
     return {};
 }
 
+// Issue 9: nixpkgs' torchvision (python-modules/torchvision/default.nix, 0.24.1)
+// sets env.TORCH_CUDA_ARCH_LIST from torch.cudaCapabilities, and torch
+// (python-modules/torch/source/default.nix) derives those from
+// cudaPackages.flags.cudaCapabilities, i.e. config.cudaCapabilities or the CUDA
+// release's default list, never from the gpuTargets of torch's .override. So a
+// companion that only overrides torch builds its own kernels for every
+// architecture of the list: say so, with the fix.
+QString companionArchAdvice(const Catalog &catalog, const VariantName &variant, qsizetype archCount)
+{
+    if (variant.package == QLatin1String("pytorch") || archCount < 2)
+        return {};
+    const PackageInfo *package = catalog.package(variant.package);
+    const GpuArch *gpu = catalog.gpuArch(variant.gpu);
+    const QString capability = gpu ? gpu->computeCapability : variant.gpu;
+    return QStringLiteral(": %1's kernels are compiled for all %2 architectures, because nixpkgs takes them from "
+                          "torch.cudaCapabilities, which follows config.cudaCapabilities and not torch's gpuTargets; set "
+                          "config.cudaCapabilities = [ \"%3\" ] in the pinned nixpkgs' config (in the PyTorch recipe as well, "
+                          "so that both still share one PyTorch build) or export TORCH_CUDA_ARCH_LIST=\"%3\" in the recipe's preConfigure")
+        .arg(package ? package->description : variant.package)
+        .arg(archCount)
+        .arg(capability);
+}
+
 QString joined(const QStringList &l)
 {
     return l.join(QLatin1Char(' '));
@@ -111,8 +134,9 @@ QList<LintProblem> DeepCheck::compare(const Catalog &catalog, const QString &bra
             add(kGpu, QStringLiteral("evaluates with no TORCH_CUDA_ARCH_LIST, the name says %1").arg(variant.gpu), "gpuTargets");
         else if (archs != QStringList { variant.gpu })
             add(kGpu,
-                QStringLiteral("evaluates to TORCH_CUDA_ARCH_LIST \"%1\" (%2), the name says %3")
-                    .arg(o.gpuTargets.join(QLatin1Char(';')), archs.join(QStringLiteral(", ")), variant.gpu),
+                QStringLiteral("evaluates to TORCH_CUDA_ARCH_LIST \"%1\" (%2), the name says %3%4")
+                    .arg(o.gpuTargets.join(QLatin1Char(';')), archs.join(QStringLiteral(", ")), variant.gpu,
+                        companionArchAdvice(catalog, variant, archs.size())),
                 "gpuTargets");
     } else if (variant.kind == VariantName::Kind::Cpu && o.cudaSupport == std::optional<bool>(true)) {
         add(kCuda, QStringLiteral("a CPU variant that evaluates with cudaSupport = true"), "cudaSupport");

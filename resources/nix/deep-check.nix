@@ -7,12 +7,18 @@
 # that throws gives { ok = false; } and the others still report; errors
 # tryEval cannot catch (missing attributes, syntax) fail the whole run, and
 # the caller splits the batch.
-{ standIn, files, catch ? "true" }:
+# With --argstr mode torch each entry describes the PyTorch the recipe builds
+# (a PyTorch recipe's own result, or the torch a TorchVision/TorchAudio recipe
+# was given): what decides whether Nix builds one PyTorch or two.
+{ standIn, files, catch ? "true", mode ? "deep" }:
 let
   lib = import (standIn + "/lib.nix");
   pkgs = import standIn { };
   isStandIn = p: let s = toString p; in s == standIn || s == standIn + "/default.nix";
-  fetchStub = _: standIn;
+  # A fetched nixpkgs is the stand-in, tagged with the URL it was fetched from
+  # so that the package set it becomes knows its pin (see scope.import).
+  fetchStub = args: { outPath = standIn; standInPin = toString (args.url or args); };
+  isPinned = p: builtins.isAttrs p && p ? standInPin;
   scopedBuiltins = builtins // {
     import = scope.import;
     fetchTarball = fetchStub;
@@ -21,7 +27,10 @@ let
     fetchurl = fetchStub;
   };
   scope = {
-    import = p: if isStandIn p then builtins.import standIn else builtins.scopedImport scope p;
+    import = p:
+      if isPinned p then args: builtins.import standIn (args // { standInPin = p.standInPin; })
+      else if isStandIn p then builtins.import standIn
+      else builtins.scopedImport scope p;
     builtins = scopedBuiltins;
     fetchTarball = fetchStub;
     fetchGit = fetchStub;
@@ -54,13 +63,16 @@ let
     torch = let t = drv.passthru.torch or null; in if builtins.isAttrs t then maybeString (t.pname or null) else null;
   };
 
+  torchFacts = import ./torch-facts.nix { inherit lib; };
+
   evalOne = file:
     let
       value = scope.import (/. + file);
       drv = if builtins.isFunction value then pkgs.callPackage value { } else value;
     in
-    if builtins.isAttrs drv then describe drv // { ok = true; }
-    else throw "the recipe evaluates to a ${builtins.typeOf drv}, not a package";
+    if !(builtins.isAttrs drv) then throw "the recipe evaluates to a ${builtins.typeOf drv}, not a package"
+    else if mode == "torch" then torchFacts drv // { ok = true; }
+    else describe drv // { ok = true; };
 
   guarded = file:
     let d = evalOne file; r = builtins.tryEval (builtins.deepSeq d d); in

@@ -36,6 +36,7 @@ let
         in
         attrs // passthru // {
           inherit name meta passthru outPath overrideAttrs;
+          drvAttrs = attrs; # as nixpkgs: the attributes the derivation is made of
           type = "derivation";
           drvPath = fakeOutPath "${name}.drv";
           outputs = attrs.outputs or [ "out" ];

@@ -47,6 +47,7 @@ let
         );
       base = self: lib.genAttrs pythonFakeNames (n: buildPythonPackage { pname = n; version = "0-stand-in"; }) // {
         inherit python buildPythonPackage;
+        inherit (final) fetchPypi;
         buildPythonApplication = buildPythonPackage;
         callPackage = lib.callPackageWith (final // self);
         pythonOlder = lib.versionOlder python.pythonVersion;
@@ -90,6 +91,9 @@ fakes [
   fetchFromGitLab = final.fetchFromGitHub;
   fetchgit = final.fetchFromGitHub;
   fetchurl = args: stdenv.mkDerivation { name = baseNameOf (toString (args.url or "source")); };
+  # callPackage-style recipes (TorchAudio's `{ python3Packages, lib, config,
+  # cudaPackages, addDriverRunpath, fetchPypi }:`) ask for it at the top level.
+  fetchPypi = args: stdenv.mkDerivation { name = "source"; passthru.fetchArgs = args; };
   fetchzip = final.fetchurl;
   fetchpatch = final.fetchurl;
   fetchpatch2 = final.fetchurl;

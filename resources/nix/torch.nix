@@ -23,6 +23,14 @@
 }:
 let
   setBool = v: if v then "1" else "0";
+  # nixpkgs' supportedTorchCudaCapabilities (torch/source/default.nix at 00d0ced3),
+  # plus the capabilities later CUDA releases add (10.3, 11.0, 12.1).
+  supportedTorchCudaCapabilities =
+    let
+      real = [ "3.5" "3.7" "5.0" "5.2" "5.3" "6.0" "6.1" "6.2" "7.0" "7.2" "7.5" "8.0" "8.6" "8.7" "8.9" "9.0" "9.0a"
+        "10.0" "10.0a" "10.1" "10.1a" "10.3" "10.3a" "11.0" "11.0a" "12.0" "12.0a" "12.1" "12.1a" ];
+    in
+    real ++ map (x: "${x}+PTX") real;
   gpuTargetString = lib.concatStringsSep ";" (
     if gpuTargets != [ ] then gpuTargets
     else if cudaSupport then cudaPackages.flags.cudaCapabilities
@@ -69,9 +77,16 @@ buildPythonPackage rec {
 
   passthru = {
     inherit cudaSupport cudaPackages rocmSupport rocmPackages gpuTargets;
-    # nixpkgs: the capabilities of cudaPackages, not gpuTargets (torchvision builds for these).
-    cudaCapabilities = if cudaSupport then cudaPackages.flags.cudaCapabilities else [ ];
+    # As nixpkgs' torch/source/default.nix (read at 00d0ced3, torch 2.7.1, and
+    # the same through 2.9): cudaCapabilities = supportedCudaCapabilities, the
+    # intersection of cudaPackages.flags.cudaCapabilities (config.cudaCapabilities
+    # or the release's default list) with what torch supports. gpuTargets only
+    # feeds torch's own TORCH_CUDA_ARCH_LIST; torchvision and torchaudio build
+    # their kernels for these capabilities.
+    cudaCapabilities = if cudaSupport then lib.intersectLists cudaPackages.flags.cudaCapabilities supportedTorchCudaCapabilities else [ ];
     blasProvider = blas.provider;
+    # For the shared-build check (torch-facts.nix): the nixpkgs this torch came from.
+    standIn = { pin = config.standInPin or null; pythonVersion = python.pythonVersion; inherit config; };
   };
 
   meta = {

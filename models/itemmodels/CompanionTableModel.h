@@ -1,0 +1,47 @@
+#pragma once
+
+#include "companions/CompanionMatch.h"
+#include "companions/SharedBuildCheck.h"
+
+#include <QAbstractTableModel>
+
+namespace vs {
+
+// One row per companion recipe of the workspace's companion repositories: its
+// PyTorch partner, that partner's status ("needs PyTorch" when its recipe is
+// missing) and whether both share one PyTorch build; the tooltip lists what differs.
+class CompanionTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { RepositoryColumn, BranchColumn, VariantColumn, PytorchColumn, StatusColumn, SharedColumn, ColumnCount };
+    enum Role { SharedRole = Qt::UserRole + 1 }; // QVariant(bool), invalid when not evaluated
+
+    explicit CompanionTableModel(QObject *parent = nullptr);
+
+    struct Repository {
+        QString root;
+        QString error; // could not be scanned
+        CompanionReport report;
+        QList<SharedBuild> shared; // one per report.entries
+    };
+    void setRepositories(const QList<Repository> &repositories);
+    const QList<Repository> &repositories() const { return m_repositories; }
+    // The row of a companion variant on a branch of a repository, or -1.
+    int rowOf(const QString &branch, const QString &variant) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    struct Row {
+        const Repository *repository;
+        const CompanionEntry *entry;
+        const SharedBuild *shared;
+    };
+    QList<Repository> m_repositories;
+    QList<Row> m_rows;
+};
+
+} // namespace vs
