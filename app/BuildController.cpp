@@ -15,6 +15,7 @@
 #include "itemmodels/LogModel.h"
 #include "itemmodels/MatrixModel.h"
 #include "settings/AppSettings.h"
+#include "variants/RecipePaths.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -53,6 +54,12 @@ BuildController::BuildController(QMainWindow *window, MatrixController *matrix, 
     m_buildBranch = new QAction(tr("Build Whole B&ranch"), this);
     m_buildBranch->setObjectName(QStringLiteral("buildBranchAction"));
     m_buildBranch->setToolTip(tr("Build every recipe of the shown branch (on the build farm when it has builders)"));
+    m_buildRow = new QAction(tr("Build R&ow"), this);
+    m_buildRow->setObjectName(QStringLiteral("buildRowAction"));
+    m_buildRow->setToolTip(tr("Build every recipe in the current cell's row (its GPU architecture) of the shown slice"));
+    m_buildColumn = new QAction(tr("Build Co&lumn"), this);
+    m_buildColumn->setObjectName(QStringLiteral("buildColumnAction"));
+    m_buildColumn->setToolTip(tr("Build every recipe in the current cell's column (its CPU ISA) of the shown slice"));
     m_cancel = new QAction(tr("&Cancel Build"), this);
     m_cancel->setObjectName(QStringLiteral("cancelBuildAction"));
     m_publish = new QAction(tr("&Publish…"), this);
@@ -60,6 +67,8 @@ BuildController::BuildController(QMainWindow *window, MatrixController *matrix, 
     m_publish->setToolTip(tr("Publish the selected built cell to a Flox organisation"));
     connect(m_build, &QAction::triggered, this, [this] { buildSelected(); });
     connect(m_buildBranch, &QAction::triggered, this, [this] { buildBranch(); });
+    connect(m_buildRow, &QAction::triggered, this, [this] { buildLine(Qt::Horizontal); });
+    connect(m_buildColumn, &QAction::triggered, this, [this] { buildLine(Qt::Vertical); });
     connect(m_cancel, &QAction::triggered, this, &BuildController::cancelSelected);
     connect(m_publish, &QAction::triggered, this, &BuildController::publishSelected);
 
@@ -83,7 +92,7 @@ BuildController::~BuildController()
 
 QList<QAction *> BuildController::actions() const
 {
-    return { m_build, m_buildBranch, m_cancel, m_publish };
+    return { m_build, m_buildRow, m_buildColumn, m_buildBranch, m_cancel, m_publish };
 }
 
 void BuildController::repositoryChanged()
@@ -128,19 +137,67 @@ int BuildController::buildSelected()
 
 int BuildController::buildBranch()
 {
-    QModelIndexList cells;
-    const MatrixModel *model = m_matrix->model();
-    for (int r = 0; r < model->rowCount(); ++r)
-        for (int c = 0; c < model->columnCount(); ++c)
-            if (!model->index(r, c).data(MatrixModel::FilePathRole).toString().isEmpty())
-                cells << model->index(r, c);
-    const int queued = buildCells(cells, false);
+    // Every recipe of the branch, in every package / Python / CUDA slice, not only the shown one.
+    const QString branch = m_matrix->model()->branch();
+    QStringList variants;
+    if (const BranchScan *scanned = m_repository->scan().branch(branch))
+        for (const RecipeFile &r : scanned->recipes)
+            if (r.variant && r.parseError.isEmpty() && !r.symlink && !r.unreadable && r.state != RecipeFile::State::Deleted)
+                variants << RecipePaths::packageNameOf(r.path);
+    const int queued = queueVariants(variants);
     if (queued > 0)
-        emit message(tr("Queued %n build(s) of branch %1.", nullptr, queued).arg(model->branch()));
+        emit message(tr("Queued %n build(s) of branch %1.", nullptr, queued).arg(branch));
+    else
+        emit message(tr("Nothing to build: branch %1 has no recipe that is not already queued.").arg(branch));
+    return queued;
+}
+
+int BuildController::buildLine(Qt::Orientation orientation)
+{
+    const QModelIndexList selected = m_matrix->selectedCells();
+    if (selected.isEmpty()) {
+        emit message(tr("Select a cell first: its row or column is built."));
+        return 0;
+    }
+    const MatrixModel *model = m_matrix->model();
+    const QModelIndex at = selected.first();
+    QModelIndexList cells;
+    const int count = orientation == Qt::Horizontal ? model->columnCount() : model->rowCount();
+    for (int i = 0; i < count; ++i) {
+        const QModelIndex cell = orientation == Qt::Horizontal ? model->index(at.row(), i) : model->index(i, at.column());
+        if (!cell.data(MatrixModel::FilePathRole).toString().isEmpty())
+            cells << cell;
+    }
+    const int queued = buildCells(cells, false);
+    emit message(tr("Queued %n build(s).", nullptr, queued));
     return queued;
 }
 
 int BuildController::buildCells(const QModelIndexList &cells, bool reportUndefined)
+{
+    QStringList notDefined;
+    QStringList variants;
+    for (const QModelIndex &cell : cells) {
+        const QString variant = cell.data(MatrixModel::VariantNameRole).toString();
+        const QString file = cell.data(MatrixModel::FilePathRole).toString();
+        if (variant.isEmpty())
+            continue;
+        if (file.isEmpty())
+            notDefined << variant;
+        else
+            variants << RecipePaths::packageNameOf(file);
+    }
+    const int queued = queueVariants(variants);
+    if (!reportUndefined || m_repository->root().isEmpty())
+        return queued;
+    if (!notDefined.isEmpty())
+        emit message(tr("Not built: %1 has no recipe on this branch yet. Generate it first.").arg(notDefined.join(QStringLiteral(", "))));
+    else if (queued == 0)
+        emit message(tr("Select a cell with a recipe to build it."));
+    return queued;
+}
+
+int BuildController::queueVariants(const QStringList &variants)
 {
     const QString root = m_repository->root();
     if (root.isEmpty()) {
@@ -148,34 +205,20 @@ int BuildController::buildCells(const QModelIndexList &cells, bool reportUndefin
         return 0;
     }
     const AppSettings settings;
-    BuildSettings buildSettings = BuildSettings::load();
-    m_queue->setSettings(buildSettings);
+    m_queue->setSettings(BuildSettings::load());
+    const QString branch = m_matrix->model()->branch();
     int queued = 0;
-    QStringList notDefined;
-    for (const QModelIndex &cell : cells) {
-        const QString variant = cell.data(MatrixModel::VariantNameRole).toString();
-        if (variant.isEmpty())
-            continue;
-        if (cell.data(MatrixModel::FilePathRole).toString().isEmpty()) {
-            notDefined << variant;
-            continue;
-        }
-        if (m_queue->activeJobFor(m_matrix->model()->branch(), variant))
+    for (const QString &variant : variants) {
+        if (m_queue->activeJobFor(branch, variant))
             continue; // already queued or building
         BuildJob job;
         job.repoRoot = root;
-        job.branch = m_matrix->model()->branch();
+        job.branch = branch;
         job.variant = variant;
         job.backend = backendFromString(settings.buildBackend()).value_or(BuildBackend::Flox); // unknown: the default
         m_queue->enqueue(job);
         ++queued;
     }
-    if (!reportUndefined)
-        return queued;
-    if (!notDefined.isEmpty())
-        emit message(tr("Not built: %1 has no recipe on this branch yet. Generate it first.").arg(notDefined.join(QStringLiteral(", "))));
-    else if (queued == 0)
-        emit message(tr("Select a cell with a recipe to build it."));
     return queued;
 }
 

@@ -39,9 +39,11 @@ public:
 
     // Queues a build of every selected, defined cell; returns how many.
     int buildSelected();
-    // Queues a build of every cell of the shown branch that has a recipe (on the
+    // Queues a build of every recipe of the shown branch, in every slice (on the
     // farm, as many at once as it has slots); returns how many.
     int buildBranch();
+    // Every recipe in the current cell's row (Qt::Horizontal) or column of the shown slice.
+    int buildLine(Qt::Orientation orientation);
     bool hasRunningBuilds() const;
     // Ends every build (used when quitting): no orphan processes remain.
     void stopAll();
@@ -56,6 +58,7 @@ private:
     void publishSelected();
     void cancelSelected();
     int buildCells(const QModelIndexList &cells, bool reportUndefined);
+    int queueVariants(const QStringList &variants); // skips those already queued or building
 
     QMainWindow *m_window;
     MatrixController *m_matrix;
@@ -71,6 +74,8 @@ private:
     QDockWidget *m_queueDock;
     QAction *m_build;
     QAction *m_buildBranch;
+    QAction *m_buildRow;
+    QAction *m_buildColumn;
     QAction *m_cancel;
     QAction *m_publish;
 };

@@ -54,6 +54,10 @@ private slots:
         QVERIFY(repo.write(QStringLiteral(".flox/pkgs/pytorch-python313-cpu-avx512.nix"),
             "derivation { name = \"broken\"; system = builtins.currentSystem; builder = \"/bin/sh\";\n"
             "  args = [ \"-c\" \"echo about to fail; exit 3\" ]; }\n"));
+        // Another slice (Python 3.12): only Build Whole Branch reaches it from the 3.13 grid.
+        QVERIFY(repo.write(QStringLiteral(".flox/pkgs/pytorch-python312-cpu-avx2.nix"),
+            "derivation { name = \"toy312\"; system = builtins.currentSystem; builder = \"/bin/sh\";\n"
+            "  PATH = \"/usr/bin:/bin\"; args = [ \"-c\" \"mkdir $out\" ]; }\n"));
         QVERIFY2(repo.commitAll(QStringLiteral("toy recipes")), qPrintable(repo.lastError()));
     }
 
@@ -109,8 +113,30 @@ private slots:
         QVERIFY(action);
         action->trigger(); // every cell with a recipe, selected or not
         queued.sort();
+        QCOMPARE(queued,
+            QStringList({ QStringLiteral("pytorch-python312-cpu-avx2"), QStringLiteral("pytorch-python313-cpu-avx2"),
+                QStringLiteral("pytorch-python313-cpu-avx512") }));
+        QVERIFY(w.bannerText().contains(QStringLiteral("Queued 3 build")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.builds()->queue()->isIdle(), 120000);
+    }
+
+    // Build Row / Build Column: the current cell's row (GPU) or column (ISA) of the shown slice.
+    void buildRowAndColumn()
+    {
+        MainWindow w;
+        QSignalSpy done(w.repository(), &RepositoryController::scanFinished);
+        w.openRepository(repo.path());
+        QVERIFY(done.wait(60000));
+        QStringList queued;
+        connect(w.builds()->queue(), &BuildQueue::jobAdded, this, [&](const BuildJob &j) { queued << j.variant; });
+        select(w, cellOf(w, QStringLiteral("pytorch-python313-cpu-avx2")));
+        w.findChild<QAction *>(QStringLiteral("buildColumnAction"))->trigger();
+        QCOMPARE(queued, QStringList({ QStringLiteral("pytorch-python313-cpu-avx2") }));
+        QTRY_VERIFY_WITH_TIMEOUT(w.builds()->queue()->isIdle(), 120000);
+        queued.clear();
+        w.findChild<QAction *>(QStringLiteral("buildRowAction"))->trigger();
+        queued.sort();
         QCOMPARE(queued, QStringList({ QStringLiteral("pytorch-python313-cpu-avx2"), QStringLiteral("pytorch-python313-cpu-avx512") }));
-        QVERIFY(w.bannerText().contains(QStringLiteral("Queued 2 build")));
         QTRY_VERIFY_WITH_TIMEOUT(w.builds()->queue()->isIdle(), 120000);
     }
 
