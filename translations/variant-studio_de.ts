@@ -185,6 +185,52 @@
         <source>A build could not be recorded in the history: %1</source>
         <translation>Ein Build konnte nicht im Verlauf festgehalten werden: %1</translation>
     </message>
+    <message>
+        <source>Build Whole B&amp;ranch</source>
+        <translation>Ganzen B&amp;ranch bauen</translation>
+    </message>
+    <message>
+        <source>Build every recipe of the shown branch (on the build farm when it has builders)</source>
+        <translation>Jedes Rezept des angezeigten Branches bauen (auf der Build-Farm, wenn sie Builder hat)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n build(s) of branch %1.</source>
+        <translation>
+            <numerusform>%n Build von Branch %1 eingereiht.</numerusform>
+            <numerusform>%n Builds von Branch %1 eingereiht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Build R&amp;ow</source>
+        <translation>&amp;Zeile bauen</translation>
+    </message>
+    <message>
+        <source>Build every recipe in the current cell&apos;s row (its GPU architecture) of the shown slice</source>
+        <translation>Jedes Rezept in der Zeile der aktuellen Zelle (ihre GPU-Architektur) im angezeigten Ausschnitt bauen</translation>
+    </message>
+    <message>
+        <source>Build Co&amp;lumn</source>
+        <translation>&amp;Spalte bauen</translation>
+    </message>
+    <message>
+        <source>Build every recipe in the current cell&apos;s column (its CPU ISA) of the shown slice</source>
+        <translation>Jedes Rezept in der Spalte der aktuellen Zelle (ihre CPU-ISA) im angezeigten Ausschnitt bauen</translation>
+    </message>
+    <message>
+        <source>Nothing to build: branch %1 has no recipe that is not already queued.</source>
+        <translation>Nichts zu bauen: Branch %1 hat kein Rezept, das nicht schon eingereiht ist.</translation>
+    </message>
+    <message>
+        <source>Select a cell first: its row or column is built.</source>
+        <translation>Wählen Sie zuerst eine Zelle: ihre Zeile oder Spalte wird gebaut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n build(s).</source>
+        <translation>
+            <numerusform>%n Build eingereiht.</numerusform>
+            <numerusform>%n Builds eingereiht.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vs::BuildLogView</name>
@@ -257,6 +303,17 @@
     </message>
 </context>
 <context>
+    <name>vs::BuildQueue</name>
+    <message>
+        <source>dependency failed: %1 did not succeed</source>
+        <translation>Abhängigkeit fehlgeschlagen: %1 war nicht erfolgreich</translation>
+    </message>
+    <message>
+        <source>dependency failed: %1 did not succeed (its log: %2)</source>
+        <translation>Abhängigkeit fehlgeschlagen: %1 war nicht erfolgreich (sein Log: %2)</translation>
+    </message>
+</context>
+<context>
     <name>vs::BuildQueueModel</name>
     <message>
         <source>running</source>
@@ -269,6 +326,106 @@
     <message>
         <source>%1 with %2 in %3</source>
         <translation>%1 mit %2 in %3</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>%1/%2 derivations</source>
+        <translation>%1/%2 Derivations</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>Versuch %1</translation>
+    </message>
+</context>
+<context>
+    <name>vs::CompanionTableModel</name>
+    <message>
+        <source>needs PyTorch</source>
+        <translation>braucht PyTorch</translation>
+    </message>
+    <message>
+        <source>PyTorch %1 on %2: %3</source>
+        <translation>PyTorch %1 auf %2: %3</translation>
+    </message>
+    <message>
+        <source>(no paired branch)</source>
+        <translation>(kein gepaarter Branch)</translation>
+    </message>
+    <message>
+        <source>Its last build: %1</source>
+        <translation>Sein letzter Build: %1</translation>
+    </message>
+    <message>
+        <source>  %1: %2 (PyTorch recipe: %3)</source>
+        <translation>  %1: %2 (PyTorch-Rezept: %3)</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Companion</source>
+        <translation>Begleitpaket</translation>
+    </message>
+    <message>
+        <source>PyTorch partner</source>
+        <translation>PyTorch-Partner</translation>
+    </message>
+    <message>
+        <source>PyTorch status</source>
+        <translation>PyTorch-Status</translation>
+    </message>
+    <message>
+        <source>PyTorch build</source>
+        <translation>PyTorch-Build</translation>
+    </message>
+</context>
+<context>
+    <name>vs::CompanionsController</name>
+    <message numerus="yes">
+        <source>%n companion recipe(s)</source>
+        <translation>
+            <numerusform>%n Begleitrezept</numerusform>
+            <numerusform>%n Begleitrezepte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evaluating the companion recipes…</source>
+        <translation>Begleitrezepte werden ausgewertet…</translation>
+    </message>
+</context>
+<context>
+    <name>vs::CompanionsDock</name>
+    <message>
+        <source>Companions</source>
+        <translation>Begleitpakete</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Lücke</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>%1 ↔ %2</source>
+        <translation>%1 ↔ %2</translation>
+    </message>
+    <message>
+        <source>no PyTorch recipe</source>
+        <translation>kein PyTorch-Rezept</translation>
+    </message>
+    <message>
+        <source>no %1 recipe</source>
+        <translation>kein %1-Rezept</translation>
     </message>
 </context>
 <context>
@@ -299,16 +456,6 @@
         <source>%1 file(s) would change on %2 branch(es); %3 already so, %4 not recognised, %5 skipped.</source>
         <translation>%1 Datei(en) würden sich auf %2 Branch(es) ändern; %3 schon so, %4 nicht erkannt, %5 übersprungen.</translation>
     </message>
-    <message numerus="yes">
-        <source> The change brings %n new lint error(s); it is not applied:
-</source>
-        <translation>
-            <numerusform> Die Änderung bringt %n neuen Lint-Fehler; sie wird nicht angewendet:
-</numerusform>
-            <numerusform> Die Änderung bringt %n neue Lint-Fehler; sie wird nicht angewendet:
-</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Not applied: %1</source>
         <translation>Nicht angewendet: %1</translation>
@@ -316,10 +463,6 @@
     <message>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
-    </message>
-    <message>
-        <source>Committed %1 (not pushed).</source>
-        <translation>Committet: %1 (nicht gepusht).</translation>
     </message>
     <message>
         <source>Open a build repository first: Edit Recipes changes its branches.</source>
@@ -332,6 +475,72 @@
     <message>
         <source>Committing…</source>
         <translation>Wird committet…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Last Edit</source>
+        <translation>Letzte Bearbeitung &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Revert the commits of the last Edit Recipes change (refused when a branch moved since)</source>
+        <translation>Die Commits der letzten Änderung mit „Rezepte bearbeiten“ zurücknehmen (verweigert, wenn sich ein Branch seitdem bewegt hat)</translation>
+    </message>
+    <message>
+        <source>Committed %1 (not pushed; Undo Last Edit reverts it).</source>
+        <translation>%1 committet (nicht gepusht; „Letzte Bearbeitung rückgängig machen“ nimmt es zurück).</translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>Nicht rückgängig gemacht: %1</translation>
+    </message>
+    <message>
+        <source>Undid &quot;%1&quot;: reverted with %2 (not pushed).</source>
+        <translation>„%1“ rückgängig gemacht: zurückgenommen mit %2 (nicht gepusht).</translation>
+    </message>
+    <message>
+        <source>The deep check needs nix-instantiate on PATH; uncheck it or install Nix.</source>
+        <translation>Die Tiefenprüfung braucht nix-instantiate im PATH; schalten Sie sie ab oder installieren Sie Nix.</translation>
+    </message>
+    <message>
+        <source>Computing the preview and deep-checking the changed recipes…</source>
+        <translation>Vorschau wird berechnet und die geänderten Rezepte werden tiefengeprüft…</translation>
+    </message>
+    <message>
+        <source># left alone on branch %1 (what regenerating it would change)
+</source>
+        <translation># unverändert gelassen auf Branch %1 (was ein Neuerzeugen ändern würde)
+</translation>
+    </message>
+    <message>
+        <source> Deep-checked the changed recipes before and after.</source>
+        <translation> Die geänderten Rezepte wurden vorher und nachher tiefengeprüft.</translation>
+    </message>
+    <message numerus="yes">
+        <source> The change brings %n new lint or deep-check error(s):
+</source>
+        <translation>
+            <numerusform> Die Änderung bringt %n neuen Lint- oder Tiefenprüfungsfehler:
+</numerusform>
+            <numerusform> Die Änderung bringt %n neue Lint- oder Tiefenprüfungsfehler:
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> The change brings %n new lint error(s):
+</source>
+        <translation>
+            <numerusform> Die Änderung bringt %n neuen Lint-Fehler:
+</numerusform>
+            <numerusform> Die Änderung bringt %n neue Lint-Fehler:
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a build repository first: Undo Last Edit reverts an edit of its branches.</source>
+        <translation>Öffnen Sie zuerst ein Build-Repository: „Letzte Bearbeitung rückgängig machen“ nimmt eine Bearbeitung seiner Branches zurück.</translation>
+    </message>
+    <message>
+        <source>Undoing the last edit…</source>
+        <translation>Letzte Bearbeitung wird rückgängig gemacht…</translation>
     </message>
 </context>
 <context>
@@ -403,6 +612,128 @@
     <message>
         <source>%1 (checked out)</source>
         <translation>%1 (ausgecheckt)</translation>
+    </message>
+    <message>
+        <source>Regenerate from the template</source>
+        <translation>Aus der Vorlage neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Deep check the changed recipes before and after (nix-instantiate; slower)</source>
+        <translation>Die geänderten Rezepte vorher und nachher tiefenprüfen (nix-instantiate; langsamer)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Last Edit</source>
+        <translation>Letzte Bearbeitung &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Revert the commits of the last edit (one revert commit per branch; refused when a branch moved since)</source>
+        <translation>Die Commits der letzten Bearbeitung zurücknehmen (ein Revert-Commit je Branch; verweigert, wenn sich ein Branch seitdem bewegt hat)</translation>
+    </message>
+    <message>
+        <source>Apply anyway, with the new errors</source>
+        <translation>Trotzdem anwenden, mit den neuen Fehlern</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>none, or hand-made variants to overwrite too, separated by spaces</source>
+        <translation>keine, oder von Hand erstellte Varianten, die ebenfalls überschrieben werden, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <source>Overwrite:</source>
+        <translation>Überschreiben:</translation>
+    </message>
+</context>
+<context>
+    <name>vs::FarmController</name>
+    <message>
+        <source>Build Farm</source>
+        <translation>Build-Farm</translation>
+    </message>
+    <message>
+        <source>Builders</source>
+        <translation>Builder</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Nix&apos;s configuration names no builders (nix.conf, /etc/nix/machines).</source>
+        <translation>Die Nix-Konfiguration nennt keine Builder (nix.conf, /etc/nix/machines).</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>reachable, Nix %1</source>
+        <translation>erreichbar, Nix %1</translation>
+    </message>
+    <message>
+        <source>, not trusted (add the user to trusted-users on the builder)</source>
+        <translation>, nicht vertrauenswürdig (fügen Sie den Benutzer auf dem Builder zu trusted-users hinzu)</translation>
+    </message>
+    <message>
+        <source>, trusted</source>
+        <translation>, vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>unreachable: %1</source>
+        <translation>nicht erreichbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vs::FarmDock</name>
+    <message>
+        <source>Farm only (build nothing on this machine)</source>
+        <translation>Nur Farm (nichts auf diesem Rechner bauen)</translation>
+    </message>
+    <message>
+        <source>&amp;Check Builders</source>
+        <translation>Builder &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Nix</source>
+        <translation>Aus Nix &amp;importieren</translation>
+    </message>
+    <message>
+        <source>One builder a line (Nix&apos;s machines format), e.g.
+ssh-ng://builder1 x86_64-linux - 8 1 big-parallel
+Empty: the builders of your Nix configuration.</source>
+        <translation>Ein Builder je Zeile (machines-Format von Nix), z. B.
+ssh-ng://builder1 x86_64-linux - 8 1 big-parallel
+Leer: die Builder Ihrer Nix-Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Retries: </source>
+        <translation>Wiederholungen: </translation>
+    </message>
+    <message>
+        <source>Builder</source>
+        <translation>Builder</translation>
+    </message>
+    <message>
+        <source>Systems</source>
+        <translation>Systeme</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Prüfe…</translation>
     </message>
 </context>
 <context>
@@ -639,6 +970,22 @@
     <message>
         <source>Branches</source>
         <translation>Branches</translation>
+    </message>
+    <message>
+        <source>&amp;Add Repository to Workspace…</source>
+        <translation>Repository zum Arbeitsbereich &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a TorchVision or TorchAudio build repository next to the open PyTorch repository</source>
+        <translation>Ein TorchVision- oder TorchAudio-Build-Repository neben dem geöffneten PyTorch-Repository hinzufügen</translation>
+    </message>
+    <message>
+        <source>Build &amp;Farm…</source>
+        <translation>Build-&amp;Farm…</translation>
+    </message>
+    <message>
+        <source>Add Repository to Workspace</source>
+        <translation>Repository zum Arbeitsbereich hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -889,6 +1236,89 @@
     <message>
         <source>Stop the selected build (its whole process group)</source>
         <translation>Den ausgewählten Build anhalten (seine ganze Prozessgruppe)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ReadmeBlocksDialog</name>
+    <message>
+        <source>README Blocks</source>
+        <translation>README-Blöcke</translation>
+    </message>
+    <message>
+        <source>&amp;Insert Block at Cursor</source>
+        <translation>Block an Cursorposition &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Write (one commit per branch)</source>
+        <translation>&amp;Schreiben (ein Commit je Branch)</translation>
+    </message>
+    <message>
+        <source>%1
+    %2</source>
+        <translation>%1
+    %2</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ReadmeController</name>
+    <message>
+        <source>README &amp;Blocks…</source>
+        <translation>README-B&amp;löcke…</translation>
+    </message>
+    <message>
+        <source>Refresh the generated matrix block in every branch&apos;s README, or insert one</source>
+        <translation>Den erzeugten Matrix-Block im README jedes Branches aktualisieren oder einen einfügen</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>README blocks committed: %1 (not pushed; Recipe › Undo Last Edit reverts it).</source>
+        <translation>README-Blöcke committet: %1 (nicht gepusht; Rezept › Letzte Bearbeitung rückgängig machen nimmt es zurück).</translation>
+    </message>
+    <message>
+        <source>Open a build repository first: README Blocks reads its branches.</source>
+        <translation>Öffnen Sie zuerst ein Build-Repository: „README-Blöcke“ liest seine Branches.</translation>
+    </message>
+    <message>
+        <source>Reading every branch&apos;s README…</source>
+        <translation>README jedes Branches wird gelesen…</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>stale: Write refreshes it</source>
+        <translation>veraltet: „Schreiben“ aktualisiert ihn</translation>
+    </message>
+    <message>
+        <source>block inserted: Write commits it</source>
+        <translation>Block eingefügt: „Schreiben“ committet ihn</translation>
+    </message>
+    <message>
+        <source>no block: put the cursor where it goes</source>
+        <translation>kein Block: Setzen Sie den Cursor an die gewünschte Stelle</translation>
+    </message>
+    <message>
+        <source>Nothing to write.</source>
+        <translation>Nichts zu schreiben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n README(s) to write: %1.</source>
+        <translation>
+            <numerusform>%n README zu schreiben: %1.</numerusform>
+            <numerusform>%n READMEs zu schreiben: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation>Wird committet…</translation>
     </message>
 </context>
 <context>
