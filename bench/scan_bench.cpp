@@ -239,5 +239,9 @@ int main(int argc, char **argv)
     out() << "variant-studio scan --json (end to end): " << QString::number(e, 'f', 1) << " ms, " << jsonBytes / 1024 << " KiB of JSON"
           << Qt::endl;
     out() << "end-to-end ratio: " << QString::number(e / p, 'f', 2) << "x (target: within 2.5x)" << Qt::endl;
+    // Timings on a shared machine mean little without its load.
+    QFile load(QStringLiteral("/proc/loadavg"));
+    if (load.open(QIODevice::ReadOnly))
+        out() << "load average: " << load.readAll().trimmed() << Qt::endl;
     return 0;
 }

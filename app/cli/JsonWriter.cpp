@@ -1,6 +1,7 @@
 #include "cli/JsonWriter.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace vs::cli {
 
@@ -9,31 +10,18 @@ char hexDigit(uint v)
 {
     return char(v < 10 ? '0' + v : 'a' + v - 10);
 }
-void indent(QByteArray &out, int depth)
-{
-    out.append(qsizetype(depth) * 4, ' ');
-}
-} // namespace
 
-JsonWriter::JsonWriter(QByteArray *out)
-    : m_out(out)
+// UTF-8 of text with JSON's escapes, as QJsonDocument writes them.
+void escapeInto(std::string &out, QStringView text)
 {
-}
-
-void JsonWriter::appendEscaped(QByteArray &out, QStringView text)
-{
-    // Most text needs no escape and has no lone surrogate: then Qt's own UTF-8
-    // encoder does it in one go, several times faster than character by character.
-    const bool plain = std::none_of(text.begin(), text.end(), [](QChar c) {
-        const char16_t u = c.unicode();
-        return u < 0x20 || u == u'"' || u == u'\\' || (u >= 0xd800 && u < 0xe000);
-    });
-    if (plain) {
-        out += text.toUtf8();
-        return;
-    }
     const char16_t *p = text.utf16();
     const char16_t *const end = p + text.size();
+    // ASCII without escapes (nearly every string of a scan): copied in one go.
+    const char16_t *plainEnd = std::find_if(p, end, [](char16_t u) { return u < 0x20 || u >= 0x80 || u == u'"' || u == u'\\'; });
+    const size_t at = out.size();
+    out.resize(at + size_t(plainEnd - p));
+    std::transform(p, plainEnd, out.begin() + qsizetype(at), [](char16_t u) { return char(u); });
+    p = plainEnd;
     while (p != end) {
         const char16_t u = *p++;
         if (u < 0x80) {
@@ -93,6 +81,24 @@ void JsonWriter::appendEscaped(QByteArray &out, QStringView text)
         out += char(0x80 | (code & 0x3f));
     }
 }
+} // namespace
+
+JsonWriter::JsonWriter(QByteArray *out)
+    : m_out(out)
+{
+}
+
+void JsonWriter::appendEscaped(QByteArray &out, QStringView text)
+{
+    std::string bytes;
+    escapeInto(bytes, text);
+    out.append(bytes.data(), qsizetype(bytes.size()));
+}
+
+void JsonWriter::indent(int depth)
+{
+    m_buf.append(size_t(depth) * 4, ' ');
+}
 
 void JsonWriter::beforeValue()
 {
@@ -104,30 +110,48 @@ void JsonWriter::beforeValue()
         return;
     Level &l = m_levels.last();
     Q_ASSERT(!l.object); // an object's values come after key()
-    *m_out += l.count++ ? ",\n" : "";
-    indent(*m_out, int(m_levels.size()));
+    if (l.count++)
+        m_buf += ",\n";
+    indent(int(m_levels.size()));
 }
 
 JsonWriter &JsonWriter::key(const char *name)
 {
+    beforeKey(name);
+    m_buf += name;
+    m_buf += "\": ";
+    return *this;
+}
+
+JsonWriter &JsonWriter::key(QStringView name)
+{
+    beforeKey(name);
+    escapeInto(m_buf, name);
+    m_buf += "\": ";
+    return *this;
+}
+
+void JsonWriter::beforeKey([[maybe_unused]] QAnyStringView name)
+{
     Q_ASSERT(!m_levels.isEmpty() && m_levels.last().object && !m_afterKey);
     Level &l = m_levels.last();
-    Q_ASSERT_X(l.lastKey < QByteArray(name), "JsonWriter::key", "keys must come in sorted order, as QJsonObject prints them");
-    l.lastKey = name;
-    *m_out += l.count++ ? ",\n" : "";
-    indent(*m_out, int(m_levels.size()));
-    *m_out += '"';
-    *m_out += name;
-    *m_out += "\": ";
+#ifndef QT_NO_DEBUG // a copy per key is too dear for release builds
+    Q_ASSERT_X(
+        QAnyStringView::compare(l.lastKey, name) < 0, "JsonWriter::key", "keys must come in sorted order, as QJsonObject prints them");
+    l.lastKey = name.toString();
+#endif
+    if (l.count++)
+        m_buf += ",\n";
+    indent(int(m_levels.size()));
+    m_buf += '"';
     m_afterKey = true;
-    return *this;
 }
 
 void JsonWriter::open(char bracket, bool object)
 {
     beforeValue();
-    *m_out += bracket;
-    *m_out += '\n';
+    m_buf += bracket;
+    m_buf += '\n';
     m_levels.append(Level { object, 0, {} });
 }
 
@@ -136,11 +160,14 @@ void JsonWriter::close(char bracket)
     const bool any = m_levels.last().count > 0;
     m_levels.removeLast();
     if (any)
-        *m_out += '\n';
-    indent(*m_out, int(m_levels.size()));
-    *m_out += bracket;
-    if (m_levels.isEmpty())
-        *m_out += '\n';
+        m_buf += '\n';
+    indent(int(m_levels.size()));
+    m_buf += bracket;
+    if (m_levels.isEmpty()) { // the document is complete: into the caller's bytes
+        m_buf += '\n';
+        m_out->append(m_buf.data(), qsizetype(m_buf.size()));
+        m_buf.clear();
+    }
 }
 
 void JsonWriter::beginObject()
@@ -163,9 +190,9 @@ void JsonWriter::endArray()
 void JsonWriter::value(const QString &text)
 {
     beforeValue();
-    *m_out += '"';
-    appendEscaped(*m_out, text);
-    *m_out += '"';
+    m_buf += '"';
+    escapeInto(m_buf, text);
+    m_buf += '"';
 }
 
 void JsonWriter::value(const char *ascii)
@@ -176,19 +203,21 @@ void JsonWriter::value(const char *ascii)
 void JsonWriter::value(bool flag)
 {
     beforeValue();
-    *m_out += flag ? "true" : "false";
+    m_buf += flag ? "true" : "false";
 }
 
 void JsonWriter::value(qint64 number)
 {
     beforeValue();
-    *m_out += QByteArray::number(number);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    m_buf.append(digits, size_t(end - digits));
 }
 
 void JsonWriter::null()
 {
     beforeValue();
-    *m_out += "null";
+    m_buf += "null";
 }
 
 void JsonWriter::stringOrNull(const QString &text)

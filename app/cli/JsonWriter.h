@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QAnyStringView>
 #include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <string>
 
 namespace vs::cli {
 
@@ -12,6 +15,7 @@ namespace vs::cli {
 // without building a QJsonObject tree first: for `scan --json` of a thousand
 // recipes that tree cost more than the scan itself. Callers give an object's
 // keys in sorted order, as QJsonObject would print them (checked in debug builds).
+// The bytes reach *out when the outermost object or array is closed.
 class JsonWriter {
 public:
     explicit JsonWriter(QByteArray *out);
@@ -21,6 +25,7 @@ public:
     void beginArray();
     void endArray();
     JsonWriter &key(const char *name); // ASCII key; the value follows
+    JsonWriter &key(QStringView name); // the same for a key held as text
 
     void value(const QString &text);
     void value(const char *ascii);
@@ -37,13 +42,17 @@ private:
     struct Level {
         bool object = false;
         int count = 0;
-        QByteArray lastKey;
+        QString lastKey; // debug builds only
     };
     void beforeValue();
+    void beforeKey(QAnyStringView name);
     void open(char bracket, bool object);
     void close(char bracket);
 
+    void indent(int depth);
+
     QByteArray *m_out;
+    std::string m_buf; // the document being written, handed to *m_out when complete
     QList<Level> m_levels;
     bool m_afterKey = false;
 };

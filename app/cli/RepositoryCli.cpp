@@ -4,6 +4,7 @@
 #include "cli/Output.h"
 
 #include <QJsonArray>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -142,10 +143,12 @@ void writeRecipe(JsonWriter &w, const RecipeFile &r)
     else
         w.key("kind").value(cuda ? "cuda" : v->kind == VariantName::Kind::Darwin ? "darwin" : "cpu");
     w.key("lines").beginObject();
-    QList<QString> fields = m.lines.keys();
-    std::sort(fields.begin(), fields.end());
-    for (const QString &field : std::as_const(fields))
-        w.key(field.toLatin1().constData()).value(m.lines.value(field));
+    QVarLengthArray<std::pair<QString, int>, 16> lines;
+    for (auto it = m.lines.cbegin(); it != m.lines.cend(); ++it)
+        lines.append({ it.key(), it.value() });
+    std::sort(lines.begin(), lines.end());
+    for (const auto &[field, line] : lines)
+        w.key(field).value(line);
     w.endObject();
     w.key("nixpkgsRev").stringOrNull(m.nixpkgsRev);
     v ? w.key("package").value(v->package) : w.key("package").null();
@@ -165,7 +168,6 @@ void writeRecipe(JsonWriter &w, const RecipeFile &r)
 QByteArray scanJsonBytes(const RepositoryScan &scan)
 {
     QByteArray bytes;
-    bytes.reserve(2048 * 1024);
     JsonWriter w(&bytes);
     w.beginObject();
     w.key("branches").beginArray();

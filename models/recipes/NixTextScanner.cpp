@@ -1,10 +1,35 @@
 #include "recipes/NixTextScanner.h"
 
+#include <array>
+
 namespace vs::recipetext {
+
+namespace {
+enum class Mode { Code, Quoted, Indented, Block };
+
+// The characters that can change something in each mode; the loop skips the rest
+// in a tight scan (most of a recipe), which made this pass several times faster.
+constexpr std::array<bool, 128> specials(const char *chars)
+{
+    std::array<bool, 128> t {};
+    for (const char *c = chars; *c; ++c)
+        t[uchar(*c)] = true;
+    return t;
+}
+constexpr auto kCodeSpecials = specials("\"'/#");
+constexpr auto kQuotedSpecials = specials("\"\\");
+constexpr auto kIndentedSpecials = specials("'#");
+
+inline qsizetype skipOrdinary(const QChar *d, qsizetype i, qsizetype n, const std::array<bool, 128> &special)
+{
+    while (i < n && (d[i].unicode() >= 128 || !special[d[i].unicode()]))
+        ++i;
+    return i;
+}
+} // namespace
 
 QString withoutComments(const QString &text)
 {
-    enum class Mode { Code, Quoted, Indented, Block };
     QString s = text;
     QChar *d = s.data();
     const qsizetype n = s.size();
@@ -20,6 +45,21 @@ QString withoutComments(const QString &text)
         return i;
     };
     for (qsizetype i = 0; i < n; ++i) {
+        switch (mode) {
+        case Mode::Code:
+            i = skipOrdinary(d, i, n, kCodeSpecials);
+            break;
+        case Mode::Quoted:
+            i = skipOrdinary(d, i, n, kQuotedSpecials);
+            break;
+        case Mode::Indented:
+            i = skipOrdinary(d, i, n, kIndentedSpecials);
+            break;
+        case Mode::Block:
+            break;
+        }
+        if (i >= n)
+            break;
         const QChar c = d[i];
         const QChar next = i + 1 < n ? d[i + 1] : QChar();
         switch (mode) {

@@ -10,6 +10,9 @@
 #include <QStringList>
 #include <QVarLengthArray>
 
+#include <QtAlgorithms>
+
+#include <algorithm>
 #include <array>
 #include <iterator>
 
@@ -47,58 +50,21 @@ inline constexpr QStringView kKeywords[]
     = { u"pname", u"description", u"cudaSupport", u"platforms", u"gpuArchNum", u"gpuArchSM", u"gpuArch", u"gpuTargets", u"cudaCapabilities",
           u"TORCH_CUDA_ARCH_LIST", u"cpuFlags", u"CXXFLAGS", u"CFLAGS", u"NIX_CFLAGS_COMPILE", u"compilerFlags" };
 
-class NixTextScanner {
+// Which keywords have a given length: an identifier is compared only with those.
+inline constexpr auto kKeywordsByLength = [] {
+    std::array<quint32, 32> t {};
+    for (int k = 0; k < int(std::size(kKeywords)); ++k)
+        t[size_t(kKeywords[k].size())] |= 1u << k;
+    return t;
+}();
+
+// The parsing steps on any text (the recipe, or the body of a list in it). They
+// return views into that text, so a field costs no copy until it is kept.
+class NixText {
 public:
-    explicit NixTextScanner(const QString &s, bool indexKeywords = true)
+    explicit NixText(QStringView s)
         : m_s(s)
     {
-        const QChar *d = s.constData();
-        const qsizetype n = s.size();
-        for (qsizetype i = 0; i < n;) {
-            if (d[i] == QLatin1Char('\n')) {
-                m_lineStarts.append(++i);
-                continue;
-            }
-            if (!indexKeywords || !isIdentChar(d[i])) {
-                ++i;
-                continue;
-            }
-            qsizetype j = i + 1;
-            while (j < n && isIdentChar(d[j]))
-                ++j;
-            if (isIdentStart(d[i])) {
-                // name = "…": a binding candidate (not an attribute path's tail such as a.b = "…").
-                qsizetype k = j;
-                while (k < n && d[k].isSpace())
-                    ++k;
-                if (k + 1 < n && d[k] == QLatin1Char('=') && d[k + 1] != QLatin1Char('=') && (i == 0 || d[i - 1] != QLatin1Char('.'))) {
-                    qsizetype v = k + 1;
-                    while (v < n && d[v].isSpace())
-                        ++v;
-                    if (v < n && d[v] == QLatin1Char('"'))
-                        m_candidates.append({ i, j - i, v });
-                }
-                const QStringView word(d + i, j - i);
-                for (int k = 0; k < int(std::size(kKeywords)); ++k)
-                    if (kKeywords[k].size() == word.size() && kKeywords[k] == word)
-                        m_keywords.append({ k, i });
-            }
-            i = j;
-        }
-    }
-
-    int lineAt(qsizetype offset) const
-    {
-        return int(std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset) - m_lineStarts.begin()) + 1;
-    }
-
-    // Next `word` (one of kKeywords) at or after from that is a whole identifier (a `.` before is fine: env.X).
-    qsizetype findWord(QStringView word, qsizetype from) const
-    {
-        for (const auto &[k, at] : m_keywords)
-            if (at >= from && kKeywords[k] == word)
-                return at;
-        return -1;
     }
 
     qsizetype skipSpaces(qsizetype i) const
@@ -118,7 +84,7 @@ public:
     }
 
     // A "string" at i (raw, escapes kept); *end after the closing quote. Null when none.
-    QString quoted(qsizetype i, qsizetype *end = nullptr, bool stopAtNewline = false) const
+    QStringView quoted(qsizetype i, qsizetype *end = nullptr, bool stopAtNewline = false) const
     {
         if (i < 0 || i >= m_s.size() || m_s[i] != QLatin1Char('"'))
             return {};
@@ -128,13 +94,13 @@ public:
             else if (m_s[j] == QLatin1Char('"') || (stopAtNewline && m_s[j] == QLatin1Char('\n'))) {
                 if (end)
                     *end = j + 1;
-                return QString(m_s.constData() + i + 1, j - i - 1);
+                return m_s.mid(i + 1, j - i - 1);
             }
         }
         return {};
     }
 
-    QString identifier(qsizetype i) const
+    QStringView identifier(qsizetype i) const
     {
         if (i < 0 || i >= m_s.size() || !isIdentStart(m_s[i]))
             return {};
@@ -145,76 +111,147 @@ public:
     }
 
     // The body of a [ list ] at i; null when none.
-    QString list(qsizetype i) const
+    QStringView list(qsizetype i) const
     {
         if (i < 0 || i >= m_s.size() || m_s[i] != QLatin1Char('['))
             return {};
         const qsizetype end = m_s.indexOf(QLatin1Char(']'), i);
-        return end < 0 ? QString() : m_s.mid(i + 1, end - i - 1);
+        return end < 0 ? QStringView() : m_s.mid(i + 1, end - i - 1);
     }
 
     // The text a flag assignment covers: a [ list ], a "string", a ''string'' or the rest of the line.
-    QString assigned(qsizetype from) const
+    QStringView assigned(qsizetype from) const
     {
-        auto upTo = [&](QLatin1StringView close, qsizetype start) {
+        auto upTo = [&](QStringView close, qsizetype start) {
             const qsizetype end = m_s.indexOf(close, start);
             return m_s.mid(from, (end < 0 ? m_s.size() : end) - from);
         };
         if (from >= m_s.size())
             return {};
         if (m_s[from] == QLatin1Char('['))
-            return upTo(QLatin1StringView("]"), from + 1);
+            return upTo(u"]", from + 1);
         if (m_s[from] == QLatin1Char('"'))
-            return upTo(QLatin1StringView("\""), from + 1);
-        if (m_s.mid(from, 2) == QLatin1String("''"))
-            return upTo(QLatin1StringView("''"), from + 2);
-        return upTo(QLatin1StringView("\n"), from);
+            return upTo(u"\"", from + 1);
+        if (m_s.mid(from, 2) == u"''")
+            return upTo(u"''", from + 2);
+        return upTo(u"\n", from);
+    }
+
+    QStringView text() const { return m_s; }
+
+protected:
+    QStringView m_s;
+};
+
+class NixTextScanner : public NixText {
+public:
+    explicit NixTextScanner(QStringView s)
+        : NixText(s)
+    {
+        const QChar *d = s.data();
+        const qsizetype n = s.size();
+        for (qsizetype i = 0; i < n;) {
+            if (d[i] == QLatin1Char('\n')) {
+                m_lineStarts.append(++i);
+                continue;
+            }
+            if (!isIdentChar(d[i])) {
+                ++i;
+                continue;
+            }
+            qsizetype j = i + 1;
+            while (j < n && isIdentChar(d[j]))
+                ++j;
+            if (j - i > 13 && d[i] == QLatin1Char('c') && QStringView(d + i, 13) == u"cudaPackages_")
+                m_cudaPackageSets.append({ i, j - i });
+            if (isIdentStart(d[i])) {
+                // name = "…": a binding candidate (not an attribute path's tail such as a.b = "…").
+                qsizetype k = j;
+                while (k < n && d[k].isSpace())
+                    ++k;
+                if (k + 1 < n && d[k] == QLatin1Char('=') && d[k + 1] != QLatin1Char('=') && (i == 0 || d[i - 1] != QLatin1Char('.'))) {
+                    qsizetype v = k + 1;
+                    while (v < n && d[v].isSpace())
+                        ++v;
+                    if (v < n && d[v] == QLatin1Char('"'))
+                        m_candidates.append({ i, j - i, v });
+                }
+                const qsizetype length = j - i;
+                const QStringView word(d + i, length);
+                for (quint32 mask = length < 32 ? kKeywordsByLength[size_t(length)] : 0; mask; mask &= mask - 1) {
+                    const int k = qCountTrailingZeroBits(mask);
+                    if (kKeywords[k] == word)
+                        m_keywords.append({ k, i });
+                }
+            }
+            i = j;
+        }
+    }
+
+    int lineAt(qsizetype offset) const
+    {
+        return int(std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset) - m_lineStarts.begin()) + 1;
+    }
+
+    // Identifiers that start with cudaPackages_ (offset, length), in text order.
+    const auto &cudaPackageSets() const { return m_cudaPackageSets; }
+
+    // Next `word` (one of kKeywords) at or after from that is a whole identifier (a `.` before is fine: env.X).
+    qsizetype findWord(QStringView word, qsizetype from) const
+    {
+        for (const auto &[k, at] : m_keywords)
+            if (at >= from && kKeywords[k] == word)
+                return at;
+        return -1;
     }
 
     // The value of a simple `name = "value";` binding (let binding or attribute; the
     // first one counts); null when there is none. Candidates were noted by the index pass.
-    QString binding(QStringView name) const
+    QStringView binding(QStringView name) const
     {
         for (const Candidate &c : m_candidates) {
-            if (c.length != name.size() || QStringView(m_s.constData() + c.start, c.length) != name)
+            if (c.length != name.size() || m_s.mid(c.start, c.length) != name)
                 continue;
             qsizetype end = -1;
-            const QString v = quoted(c.value, &end);
+            const QStringView v = quoted(c.value, &end);
             if (end >= 0 && skipSpaces(end) < m_s.size() && m_s[skipSpaces(end)] == QLatin1Char(';'))
                 return v;
         }
         return {};
     }
 
-    // Replaces ${name} by bound string values; empty when something stays unresolved.
-    QString resolve(QString value)
+    // Replaces ${name} by bound string values; null when something stays unresolved.
+    QString resolve(QStringView text) const
     {
+        if (text.isNull() || !text.contains(u"${"))
+            return text.toString(); // the common case: nothing to resolve
+        QString value = text.toString();
         for (int depth = 0; depth < 4 && value.contains(QLatin1String("${")); ++depth) {
             const qsizetype open = value.indexOf(QLatin1String("${"));
             const qsizetype close = value.indexOf(QLatin1Char('}'), open);
-            const QString name = close < 0 ? QString() : value.mid(open + 2, close - open - 2).trimmed();
-            const QString bound = binding(name);
+            const QStringView name = close < 0 ? QStringView() : QStringView(value).mid(open + 2, close - open - 2).trimmed();
+            const QStringView bound = binding(name);
             if (bound.isNull())
                 return {};
-            value.replace(open, close - open + 1, bound);
+            value.replace(open, close - open + 1, bound.toString());
         }
         return value.contains(QLatin1String("${")) ? QString() : value;
     }
 
     // Items of a nix list body: "strings" and identifiers, resolved; unresolvable ones are left out.
-    QStringList items(const QString &body)
+    QStringList items(QStringView body) const
     {
         QStringList out;
-        const NixTextScanner inner(body, false);
+        const NixText inner(body);
         for (qsizetype i = inner.skipSpaces(0); i < body.size(); i = inner.skipSpaces(i)) {
             qsizetype end = -1;
             QString v;
             if (body[i] == QLatin1Char('"')) {
                 v = resolve(inner.quoted(i, &end));
             } else {
-                const QString name = inner.identifier(i);
+                const QStringView name = inner.identifier(i);
                 end = i + std::max<qsizetype>(1, name.size());
-                v = name.isEmpty() ? QString() : binding(name);
+                v = name.isEmpty() ? QString() : binding(name).toString();
             }
             if (end < 0)
                 break;
@@ -225,16 +262,14 @@ public:
         return out;
     }
 
-    const QString &text() const { return m_s; }
-
 private:
-    const QString &m_s;
-    QList<qsizetype> m_lineStarts;
+    QVarLengthArray<qsizetype, 128> m_lineStarts;
     QVarLengthArray<std::pair<int, qsizetype>, 48> m_keywords; // kKeywords index, offset; in text order
     struct Candidate {
         qsizetype start, length, value; // name, and the offset of its "value"
     };
     QVarLengthArray<Candidate, 32> m_candidates;
+    QVarLengthArray<std::pair<qsizetype, qsizetype>, 4> m_cudaPackageSets;
 };
 
 } // namespace vs::recipetext

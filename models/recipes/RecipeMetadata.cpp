@@ -18,7 +18,7 @@ using namespace recipetext;
 struct ArchEvidence {
     QString arch;
     qsizetype offset;
-    QString source;
+    QStringView source; // a keyword (static text)
 };
 
 void gpuEvidence(NixTextScanner &sc, QList<ArchEvidence> &ev)
@@ -26,7 +26,7 @@ void gpuEvidence(NixTextScanner &sc, QList<ArchEvidence> &ev)
     auto add = [&](const QString &value, qsizetype offset, QStringView source) {
         const QString a = RecipeMetadata::normaliseGpuArch(value);
         if (!a.isEmpty())
-            ev.append({ a, offset, source.toString() });
+            ev.append({ a, offset, source });
     };
     // Definitions: gpuArchNum = "90" | "8.6"; gpuArchSM = "9.0"; gpuArch = "sm_90" | "mps".
     for (QStringView word : { QStringView(u"gpuArchNum"), QStringView(u"gpuArchSM"), QStringView(u"gpuArch") })
@@ -43,11 +43,16 @@ void gpuEvidence(NixTextScanner &sc, QList<ArchEvidence> &ev)
         const qsizetype v = sc.valueAfter(at + torch.size());
         if (v < 0 || v >= sc.text().size())
             continue;
-        const QString value = sc.text()[v] == QLatin1Char('"') ? sc.resolve(sc.quoted(v, nullptr, true)) : sc.binding(sc.identifier(v));
-        QString normalised = value;
-        normalised.replace(QLatin1Char(';'), QLatin1Char(' '));
-        for (const QString &part : normalised.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-            add(part, at, torch);
+        const QString value
+            = sc.text()[v] == QLatin1Char('"') ? sc.resolve(sc.quoted(v, nullptr, true)) : sc.binding(sc.identifier(v)).toString();
+        for (qsizetype from = 0; from < value.size();) { // parts separated by ';' or ' '
+            qsizetype to = from;
+            while (to < value.size() && value[to] != QLatin1Char(';') && value[to] != QLatin1Char(' '))
+                ++to;
+            if (to > from)
+                add(value.mid(from, to - from), at, torch);
+            from = to + 1;
+        }
     }
 }
 
@@ -76,17 +81,22 @@ void readGpuUses(const NixTextScanner &sc, const QList<ArchEvidence> &ev, Recipe
 }
 
 // -m… flags in a text: "-mavx2", "-march=armv8.2-a+fp16+dotprod".
-QStringList flagsIn(const QString &covered)
+QStringList flagsIn(QStringView covered)
 {
-    auto flagChar = [](QChar c) { return c.isLetterOrNumber() || QStringLiteral("_-.+=,").contains(c); };
+    auto flagChar = [](QChar c) {
+        const char16_t u = c.unicode();
+        return u < 128 ? (kAsciiIdent[u] && u != u'\'') || u == u'.' || u == u'+' || u == u'=' || u == u',' : c.isLetterOrNumber();
+    };
     QStringList flags;
-    for (qsizetype i = covered.indexOf(QLatin1String("-m")); i >= 0; i = covered.indexOf(QLatin1String("-m"), i + 2)) {
+    for (qsizetype i = 0; i + 1 < covered.size(); ++i) { // each "-m" (a plain loop: these texts are short)
+        if (covered[i] != QLatin1Char('-') || covered[i + 1] != QLatin1Char('m'))
+            continue;
         if ((i > 0 && isIdentChar(covered[i - 1])) || i + 2 >= covered.size() || !covered[i + 2].isLetterOrNumber())
             continue;
         qsizetype j = i + 2;
         while (j < covered.size() && flagChar(covered[j]))
             ++j;
-        flags.append(covered.mid(i, j - i));
+        flags.append(covered.mid(i, j - i).toString());
     }
     return flags;
 }
@@ -120,15 +130,15 @@ void readCpuFlags(const NixTextScanner &sc, RecipeMetadata &meta)
 enum class CudaScope { Override, Other, NixpkgsConfig };
 
 // The identifier that ends right before `end` (exclusive), or empty.
-QStringView wordBefore(const QString &s, qsizetype end)
+QStringView wordBefore(QStringView s, qsizetype end)
 {
     qsizetype from = end;
     while (from > 0 && isIdentChar(s[from - 1]))
         --from;
-    return QStringView(s).mid(from, end - from);
+    return s.mid(from, end - from);
 }
 
-qsizetype skipSpacesBack(const QString &s, qsizetype i)
+qsizetype skipSpacesBack(QStringView s, qsizetype i)
 {
     while (i >= 0 && s[i].isSpace())
         --i;
@@ -137,7 +147,7 @@ qsizetype skipSpacesBack(const QString &s, qsizetype i)
 
 // What the attribute set opened at `brace` is handed to: `x.override {`,
 // `x.override (old: {`, `config = {`, or something else.
-CudaScope scopeOfSet(const QString &s, qsizetype brace)
+CudaScope scopeOfSet(QStringView s, qsizetype brace)
 {
     qsizetype j = skipSpacesBack(s, brace - 1);
     if (j >= 0 && s[j] == QLatin1Char(':')) { // (old: { … }): a function of the old arguments
@@ -157,9 +167,9 @@ CudaScope scopeOfSet(const QString &s, qsizetype brace)
     return word == u"override" && before >= 0 && s[before] == QLatin1Char('.') ? CudaScope::Override : CudaScope::Other;
 }
 
-CudaScope scopeOf(const QString &s, qsizetype at)
+CudaScope scopeOf(QStringView s, qsizetype at)
 {
-    if (at >= 7 && QStringView(s).mid(at - 7, 7) == u"config.")
+    if (at >= 7 && s.mid(at - 7, 7) == u"config.")
         return CudaScope::NixpkgsConfig; // import <nixpkgs> { config.cudaSupport = true; }
     // The innermost set around the binding. Braces inside strings come in pairs
     // (${…}), so counting them backwards finds it in the recipes we read.
@@ -191,14 +201,14 @@ void readCudaSupport(const NixTextScanner &sc, RecipeMetadata &meta)
         if (v < 0)
             continue;
         const CudaScope scope = scopeOf(sc.text(), at);
-        const QString value = sc.identifier(v);
-        const bool literal = value == QLatin1String("true") || value == QLatin1String("false");
+        const QStringView value = sc.identifier(v);
+        const bool literal = value == u"true" || value == u"false";
         Found &slot = first[size_t(scope)];
         if (slot.at >= 0 || (!literal && scope != CudaScope::Override))
             continue;
         slot.at = at;
         if (literal)
-            slot.value = value == QLatin1String("true");
+            slot.value = value == u"true";
     }
     for (const Found &f : first) {
         if (f.at < 0)
@@ -219,28 +229,35 @@ QString RecipeMetadata::cudaRelease() const
 
 QString RecipeMetadata::normaliseGpuArch(const QString &value)
 {
-    QString v = value.trimmed().toLower();
-    if (v == QLatin1String("mps"))
-        return v;
-    if (v.endsWith(QLatin1String("+ptx")))
+    // Read through views of the lowered text: one string made, for the result.
+    const QString lowered = value.trimmed().toLower();
+    QStringView v = lowered;
+    if (v == u"mps")
+        return lowered;
+    if (v.endsWith(u"+ptx"))
         v.chop(4);
-    for (const char *prefix : { "sm_", "sm", "compute_" }) {
-        if (v.startsWith(QLatin1String(prefix))) {
-            v.remove(0, qsizetype(qstrlen(prefix)));
+    for (QStringView prefix : { QStringView(u"sm_"), QStringView(u"sm"), QStringView(u"compute_") }) {
+        if (v.startsWith(prefix)) {
+            v = v.mid(prefix.size());
             break;
         }
     }
-    QString letter; // sm90a: architecture-specific features
+    QStringView letter; // sm90a: architecture-specific features
     if (!v.isEmpty() && v.back().isLower())
-        letter = v.back(), v.chop(1);
-    auto digits = [](const QString &s, int min, int max) {
+        letter = v.last(1), v.chop(1);
+    auto digits = [](QStringView s, int min, int max) {
         return s.size() >= min && s.size() <= max && std::all_of(s.begin(), s.end(), [](QChar c) { return c.isDigit(); });
+    };
+    auto sm = [&](QStringView major, QStringView minor) {
+        QString out;
+        out.reserve(2 + major.size() + minor.size() + letter.size());
+        return out.append(u"sm").append(major).append(minor).append(letter);
     };
     const qsizetype dot = v.indexOf(QLatin1Char('.'));
     if (dot < 0)
-        return digits(v, 2, 3) ? QStringLiteral("sm") + v + letter : QString();
-    const QString major = v.left(dot), minor = v.mid(dot + 1);
-    return digits(major, 1, 2) && digits(minor, 1, 1) ? QStringLiteral("sm") + major + minor + letter : QString();
+        return digits(v, 2, 3) ? sm(v, {}) : QString();
+    const QStringView major = v.left(dot), minor = v.mid(dot + 1);
+    return digits(major, 1, 2) && digits(minor, 1, 1) ? sm(major, minor) : QString();
 }
 
 RecipeMetadata RecipeMetadata::extract(const QString &text)
@@ -250,59 +267,59 @@ RecipeMetadata RecipeMetadata::extract(const QString &text)
     NixTextScanner sc(s);
 
     // `word = "value"` fields: the first occurrence counts.
-    auto stringField = [&](QStringView word, const char *field) -> QString {
+    auto stringField = [&](QStringView word, const QString &field) -> QString {
         for (qsizetype at = sc.findWord(word, 0); at >= 0; at = sc.findWord(word, at + 1)) {
             qsizetype end = -1;
-            const QString v = sc.quoted(sc.valueAfter(at + word.size()), &end);
+            const QStringView v = sc.quoted(sc.valueAfter(at + word.size()), &end);
             if (end >= 0) {
-                meta.lines.insert(QString::fromLatin1(field), sc.lineAt(at));
-                return v;
+                meta.lines.insert(field, sc.lineAt(at));
+                return v.toString();
             }
         }
         return {};
     };
-    meta.pname = stringField(QStringView(u"pname"), "pname");
-    meta.description = stringField(QStringView(u"description"), "description");
+    meta.pname = stringField(QStringView(u"pname"), QStringLiteral("pname"));
+    meta.description = stringField(QStringView(u"description"), QStringLiteral("description"));
 
     readCudaSupport(sc, meta);
     for (qsizetype at = sc.findWord(QStringView(u"platforms"), 0); at >= 0; at = sc.findWord(QStringView(u"platforms"), at + 1)) {
-        const QString body = sc.list(sc.valueAfter(at + 9));
+        const QStringView body = sc.list(sc.valueAfter(at + 9));
         if (!body.isNull()) {
             meta.platforms = sc.items(body);
             meta.lines.insert(QStringLiteral("platforms"), sc.lineAt(at));
             break;
         }
     }
-    // cudaPackages_12_9 anywhere (overlay, argument or attribute).
-    for (qsizetype at = s.indexOf(QLatin1String("cudaPackages_")); at >= 0 && meta.cudaPackages.isEmpty();
-         at = s.indexOf(QLatin1String("cudaPackages_"), at + 1)) {
-        qsizetype j = at + 13;
-        while (j < s.size() && (s[j].isDigit() || s[j] == QLatin1Char('_')))
-            ++j;
-        const QString id = s.mid(at + 13, j - at - 13);
-        const QStringList parts = id.split(QLatin1Char('_'));
-        if ((at == 0 || !isIdentChar(s[at - 1])) && (j >= s.size() || !isIdentChar(s[j])) && parts.size() == 2 && !parts[0].isEmpty()
-            && !parts[1].isEmpty()) {
-            meta.cudaPackages = s.mid(at, j - at);
+    // cudaPackages_12_9 anywhere (overlay, argument or attribute): a whole identifier
+    // (the index pass noted those that start so), then digits, one '_', digits.
+    for (const auto &[at, length] : sc.cudaPackageSets()) {
+        const QStringView id = QStringView(s).mid(at + 13, length - 13);
+        const qsizetype underscore = id.indexOf(QLatin1Char('_'));
+        const bool shape = underscore > 0 && underscore < id.size() - 1 && id.indexOf(QLatin1Char('_'), underscore + 1) < 0;
+        if (shape && std::all_of(id.begin(), id.end(), [](QChar c) { return c.isDigit() || c == QLatin1Char('_'); })) {
+            meta.cudaPackages = s.mid(at, length);
             meta.lines.insert(QStringLiteral("cudaPackages"), sc.lineAt(at));
+            break;
         }
     }
-    // nixpkgs pin: …/nixpkgs/archive/<rev>.tar.gz or …/nixpkgs/tarball/<rev>.
-    for (const char *marker : { "nixpkgs/archive/", "nixpkgs/tarball/" }) {
-        const qsizetype at = s.indexOf(QLatin1String(marker));
-        if (at < 0 || !meta.nixpkgsRev.isEmpty())
+    // nixpkgs pin: …/nixpkgs/archive/<rev>.tar.gz or …/nixpkgs/tarball/<rev> (the first
+    // of each; the second is looked for only when the first gives none).
+    for (QStringView marker : { QStringView(u"nixpkgs/archive/"), QStringView(u"nixpkgs/tarball/") }) {
+        const qsizetype at = meta.nixpkgsRev.isEmpty() ? QStringView(s).indexOf(marker) : -1;
+        if (at < 0)
             continue;
-        const qsizetype from = at + qsizetype(qstrlen(marker));
+        const qsizetype from = at + marker.size();
         qsizetype j = from;
-        while (j < s.size() && (s[j].isLetterOrNumber() || QStringLiteral("._-").contains(s[j])))
+        while (
+            j < s.size() && (s[j].isLetterOrNumber() || s[j] == QLatin1Char('.') || s[j] == QLatin1Char('_') || s[j] == QLatin1Char('-')))
             ++j;
         if (j >= s.size() || s[j] != QLatin1Char('"') || j == from)
             continue;
-        QString rev = s.mid(from, j - from);
-        for (const char *suffix : { ".tar.gz", ".zip" })
-            if (rev.endsWith(QLatin1String(suffix)))
-                rev.chop(qsizetype(qstrlen(suffix)));
-        meta.nixpkgsRev = rev;
+        QStringView rev = QStringView(s).mid(from, j - from);
+        for (QStringView suffix : { QStringView(u".tar.gz"), QStringView(u".zip") })
+            if (rev.endsWith(suffix))
+                rev.chop(suffix.size());
+        meta.nixpkgsRev = rev.toString();
         meta.lines.insert(QStringLiteral("nixpkgsRev"), sc.lineAt(at));
     }
 

@@ -65,14 +65,22 @@ QList<TreeEntry> parseTreeObject(const QByteArray &content, const QString &prefi
         const qsizetype nul = space < 0 ? -1 : content.indexOf('\0', space);
         if (nul < 0 || nul + 1 + hashBytes > content.size())
             break;
+        // Read in place (a scan lists thousands of entries): no copy of the parts first.
+        const QByteArrayView mode(content.constData() + i, space - i);
         TreeEntry e;
-        e.mode = QString::fromLatin1(content.mid(i, space - i));
-        e.type = e.mode == QLatin1String("40000") ? QStringLiteral("tree")
-            : e.mode == QLatin1String("160000")   ? QStringLiteral("commit")
-                                                  : QStringLiteral("blob");
-        e.path = prefix + QLatin1Char('/') + QString::fromUtf8(content.mid(space + 1, nul - space - 1));
-        e.object = QString::fromLatin1(content.mid(nul + 1, hashBytes).toHex());
-        entries.append(e);
+        e.mode = QString::fromLatin1(mode);
+        e.type = mode == "40000" ? QStringLiteral("tree") : mode == "160000" ? QStringLiteral("commit") : QStringLiteral("blob");
+        const QString name = QString::fromUtf8(QByteArrayView(content.constData() + space + 1, nul - space - 1));
+        e.path.reserve(prefix.size() + 1 + name.size());
+        e.path.append(prefix).append(QLatin1Char('/')).append(name);
+        e.object = QString(qsizetype(hashBytes) * 2, Qt::Uninitialized);
+        QChar *hex = e.object.data();
+        for (int k = 0; k < hashBytes; ++k) {
+            const uchar b = uchar(content[nul + 1 + k]);
+            *hex++ = QLatin1Char("0123456789abcdef"[b >> 4]);
+            *hex++ = QLatin1Char("0123456789abcdef"[b & 15]);
+        }
+        entries.append(std::move(e));
         i = nul + 1 + hashBytes;
     }
     return entries;

@@ -248,21 +248,26 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     if (!batchStarted)
         return scan;
 
-    // While git answers: the catalogue (the embedded one and the repository's overlay).
-    if (opt.catalog) {
-        scan.catalog = *opt.catalog;
-    } else {
+    // The catalogue (the embedded one and the repository's overlay) is needed by lint
+    // only: taken as late as that (or on the way out), so that the trees and blobs are
+    // read while the embedded one is still being parsed.
+    auto takeCatalog = [&] {
+        if (opt.catalog) {
+            scan.catalog = *opt.catalog;
+            return;
+        }
         embedded.waitForFinished();
         const CatalogLoad load = CatalogLoader::forRepository(scan.root);
         scan.catalog = load.catalog;
         for (const CatalogError &e : load.errors)
             scan.problems.append({ QString(), QDir(scan.root).relativeFilePath(e.where.file), e.where.line, LintProblem::Severity::Error,
                 QStringLiteral("catalog"), e.message });
-    }
+    };
 
     const GitResult refsResult = git.finish(*refs);
     if (!refsResult.ok()) {
         scan.error = gitFailure(QStringLiteral("git for-each-ref"), refsResult);
+        takeCatalog();
         return scan;
     }
     const QList<GitOutput::Ref> refList = GitOutput::parseRefs(refsResult.out);
@@ -296,8 +301,10 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     }
 
     std::map<QString, QList<GitOutput::TreeEntry>> trees;
-    if (!listTrees(batch, scan.branches, trees, &scan.error))
+    if (!listTrees(batch, scan.branches, trees, &scan.error)) {
+        takeCatalog();
         return scan;
+    }
 
     QStringList blobsToRead;
     QSet<QString> requested;
@@ -310,6 +317,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     int done = 0;
     if (progress && !progress(done, total)) {
         scan.cancelled = true;
+        takeCatalog();
         return scan;
     }
     // Parsing (metadata) runs on pool threads in chunks while git keeps reading.
@@ -364,6 +372,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     if (!read) {
         scan.cancelled = readError.isEmpty();
         scan.error = readError;
+        takeCatalog();
         return scan;
     }
 
@@ -382,6 +391,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         std::sort(b.recipes.begin(), b.recipes.end(), [](const RecipeFile &x, const RecipeFile &y) { return x.path < y.path; });
         b.mostCommonNixpkgsRev = mostCommonNixpkgsRev(b.recipes);
     }
+    takeCatalog();
     if (opt.lint) {
         // Branches are independent: linted side by side, reported in branch order.
         const Catalog &catalog = scan.catalog;
