@@ -15,10 +15,10 @@ FarmSettingsDialog::FarmSettingsDialog(QWidget *parent)
 {
     setObjectName(QStringLiteral("farmSettingsDialog"));
     setWindowTitle(tr("Build Farm"));
-    auto *intro = new QLabel(tr("<b>Builders</b> for Nix's distributed builds, one a line in Nix's machines format:<br>"
-                                "<tt>URI systems ssh-key max-jobs speed-factor supported-features mandatory-features "
-                                "host-key</tt> (<tt>-</tt> for a default). The recipes require <tt>big-parallel</tt>, so a "
-                                "builder must list it. Changes apply to builds that start later."));
+    auto *intro = new QLabel(tr("<b>Builders</b> for Nix's distributed builds, one a line in Nix's machines format "
+                                "(<tt>-</tt> for a default):<br><tt>URI systems ssh-key max-jobs speed-factor "
+                                "supported-features mandatory-features host-key</tt><br>The recipes require "
+                                "<tt>big-parallel</tt>, so a builder must list it. Changes apply to builds that start later."));
     intro->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     QPushButton *dock = buttons->addButton(tr("Check in the &Dock"), QDialogButtonBox::ActionRole);
