@@ -11,6 +11,7 @@
 #include "builds/BuildHistory.h"
 #include "builds/BuildQueue.h"
 #include "builds/BuildSettings.h"
+#include "builds/RecipeFeatures.h"
 #include "itemmodels/BuildStates.h"
 #include "itemmodels/LogModel.h"
 #include "itemmodels/MatrixModel.h"
@@ -19,7 +20,9 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QFutureWatcher>
 #include <QMainWindow>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace vs {
 
@@ -207,19 +210,40 @@ int BuildController::queueVariants(const QStringList &variants)
     const AppSettings settings;
     m_queue->setSettings(BuildSettings::load());
     const QString branch = m_matrix->model()->branch();
-    int queued = 0;
+    QList<BuildJob> jobs;
     for (const QString &variant : variants) {
-        if (m_queue->activeJobFor(branch, variant))
+        if (m_queue->activeJobFor(branch, variant) || m_resolving.contains(branch + QLatin1Char('\n') + variant))
             continue; // already queued or building
         BuildJob job;
         job.repoRoot = root;
         job.branch = branch;
         job.variant = variant;
         job.backend = backendFromString(settings.buildBackend()).value_or(BuildBackend::Flox); // unknown: the default
-        m_queue->enqueue(job);
-        ++queued;
+        jobs << job;
     }
-    return queued;
+    if (!m_queue->settings().usesFarm()) {
+        for (const BuildJob &job : std::as_const(jobs))
+            m_queue->enqueue(job);
+        return int(jobs.size());
+    }
+    // On a farm a job counts only the builders that fit its recipe: its features are read
+    // first (git, off the UI thread), then it is queued; meanwhile it counts as queued here.
+    for (const BuildJob &job : std::as_const(jobs))
+        m_resolving.insert(job.branch + QLatin1Char('\n') + job.variant);
+    auto *watcher = new QFutureWatcher<QList<BuildJob>>(this);
+    connect(watcher, &QFutureWatcher<QList<BuildJob>>::finished, this, [this, watcher] {
+        for (const BuildJob &job : watcher->result()) {
+            m_resolving.remove(job.branch + QLatin1Char('\n') + job.variant);
+            m_queue->enqueue(job);
+        }
+        watcher->deleteLater();
+    });
+    const QString git = m_queue->settings().gitProgram;
+    watcher->setFuture(QtConcurrent::run([jobs, git]() mutable {
+        RecipeFeatures::fill(jobs, git);
+        return jobs;
+    }));
+    return int(jobs.size());
 }
 
 void BuildController::cancelSelected()

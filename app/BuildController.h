@@ -2,6 +2,7 @@
 
 #include <QModelIndexList>
 #include <QObject>
+#include <QSet>
 
 class QAction;
 class QDockWidget;
@@ -78,6 +79,7 @@ private:
     QAction *m_buildColumn;
     QAction *m_cancel;
     QAction *m_publish;
+    QSet<QString> m_resolving; // branch '\n' variant: its features are being read, then it is queued
 };
 
 } // namespace vs

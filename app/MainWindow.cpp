@@ -63,7 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_farm = new FarmController(this, m_builds->queue());
     addDockWidget(Qt::BottomDockWidgetArea, m_farm->dock());
     tabifyDockWidget(m_builds->queueDock(), m_farm->dock());
-    // Opened from Build › Build Farm…: a farm is set up once, and the grid keeps its room meanwhile.
+    // Opened from Build › Build Farm Dock: a farm is set up once, and the grid keeps its room meanwhile.
     m_farm->dock()->hide();
     m_builds->logDock()->raise();
     m_companionsDock = new CompanionsDock(this);
@@ -200,7 +200,7 @@ void MainWindow::buildMenus()
     build->addActions(m_builds->actions());
     build->addSeparator();
     QAction *farm = m_farm->dock()->toggleViewAction();
-    farm->setText(tr("Build &Farm…"));
+    farm->setText(tr("Build &Farm Dock"));
     farm->setObjectName(QStringLiteral("buildFarmAction"));
     build->addAction(farm);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -211,6 +211,7 @@ void MainWindow::buildMenus()
     view->addAction(m_companionsDock->toggleViewAction());
     QAction *goToMine = view->addAction(tr("&Go to My Cell"), m_hardware, &HardwareController::goToMyCell);
     goToMine->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    menuBar()->addMenu(tr("&Settings"))->addAction(m_farm->settingsAction());
 
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));

@@ -3,18 +3,16 @@
 #include <QStringList>
 #include <QWidget>
 
-class QCheckBox;
-class QLabel;
-class QPlainTextEdit;
 class QPushButton;
-class QSpinBox;
 class QTableWidget;
 
 namespace vs {
 
-// The Build Farm dock: the builders as machines lines, "farm only", retries, and the
-// result of the last check, one row per builder. Widgets only: FarmController reads,
-// validates, saves and checks.
+class FarmSettingsEditor;
+
+// The Build Farm dock: the farm's settings (the same editor as Settings › Build
+// Farm), Check Builders, and the result of the last check, one row per builder.
+// Widgets only: FarmController reads, validates, saves and checks.
 class FarmDock : public QWidget {
     Q_OBJECT
 public:
@@ -22,14 +20,7 @@ public:
 
     explicit FarmDock(QWidget *parent = nullptr);
 
-    QString buildersText() const;
-    void setBuildersText(const QString &text);
-    bool farmOnly() const;
-    void setFarmOnly(bool on);
-    int retries() const;
-    void setRetries(int n);
-    void setProblems(const QString &text); // empty hides the line
-    QString problems() const;
+    FarmSettingsEditor *editor() const { return m_editor; }
     // One row per builder: builder, systems, jobs, status.
     void setRows(const QList<QStringList> &rows);
     QString cell(int row, int column) const;
@@ -37,19 +28,11 @@ public:
     void setChecking(bool running);
 
 signals:
-    void buildersEdited();
-    void farmOnlyToggled(bool on);
-    void retriesChanged(int n);
     void checkRequested();
-    void importRequested();
 
 private:
-    QPlainTextEdit *m_builders;
-    QCheckBox *m_farmOnly;
-    QSpinBox *m_retries;
-    QLabel *m_problems;
+    FarmSettingsEditor *m_editor;
     QPushButton *m_check;
-    QPushButton *m_import;
     QTableWidget *m_table;
 };
 

@@ -1,13 +1,13 @@
 #include "builds/BuildHistory.h"
 #include "builds/BuildQueue.h"
 #include "builds/BuildSettings.h"
+#include "builds/RecipeFeatures.h"
 #include "cli/Commands.h"
 #include "cli/Output.h"
 #include "cli/SkipBuilt.h"
 #include "farm/FarmCheck.h"
 #include "farm/MachinesFile.h"
 #include "repository/Git.h"
-#include "system/SafeFile.h"
 #include "system/TerminationSignals.h"
 #include "variants/RecipePaths.h"
 
@@ -79,21 +79,6 @@ QStringList joinNixOptionPairs(const QStringList &arguments)
         }
     }
     return joined;
-}
-
-// The requiredSystemFeatures of a variant's recipe (committed on `branch`, or in the
-// working tree), so the queue counts only the builders that can take it.
-QStringList featuresOf(const Git &git, const QString &repo, const QString &branch, const QString &variant)
-{
-    if (branch.isEmpty()) {
-        const RecipePaths::Found found = RecipePaths::find(repo, variant);
-        return found.ok() ? requiredSystemFeatures(QString::fromUtf8(SafeFile::read(found.absolute).bytes)) : QStringList();
-    }
-    for (const QString &path : RecipePaths::candidates(variant))
-        if (const GitResult shown = git.run({ QStringLiteral("cat-file"), QStringLiteral("blob"), branch + QLatin1Char(':') + path });
-            shown.ok())
-            return requiredSystemFeatures(QString::fromUtf8(shown.out));
-    return {};
 }
 
 QString seconds(qint64 ms)
@@ -292,16 +277,19 @@ int runBuild(const QStringList &arguments)
         for (const BuildJob &j : queue.jobs())
             queue.cancel(j.id);
     });
+    QList<BuildJob> jobs;
     for (const QString &variant : std::as_const(toBuild)) {
         BuildJob job;
         job.repoRoot = repo;
         job.variant = variant;
         job.branch = branch;
         job.backend = backend;
-        if (settings.usesFarm())
-            job.requiredFeatures = featuresOf(git, repo, branch, variant);
-        queue.enqueue(job);
+        jobs << job;
     }
+    if (settings.usesFarm()) // only the builders that fit a recipe count for it
+        RecipeFeatures::fill(jobs, settings.gitProgram);
+    for (const BuildJob &job : std::as_const(jobs))
+        queue.enqueue(job);
     if (!toBuild.isEmpty())
         loop.exec();
 

@@ -6,7 +6,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
+#include <QThreadPool>
 #include <QUrl>
 
 namespace vs {
@@ -68,26 +68,25 @@ BuilderStatus FarmCheck::interpret(const BuilderMachine &machine, const ProcessR
 
 QList<BuilderStatus> FarmCheck::check(const QList<BuilderMachine> &machines) const
 {
-    // Started together and collected in order: the slowest builder sets the time.
-    QList<ProcessRunner> runners;
-    std::vector<std::unique_ptr<QProcess>> processes;
-    QElapsedTimer clock;
-    clock.start();
-    for (const BuilderMachine &m : machines) {
-        ProcessRunner runner(m_nixProgram, arguments(m));
-        runner.setTimeout(m_timeoutMs);
-        if (m_cancelled)
-            runner.setCancel(m_cancelled);
-        processes.push_back(runner.start());
-        runners.append(runner);
-    }
-    QList<BuilderStatus> statuses;
-    for (qsizetype i = 0; i < machines.size(); ++i) {
-        BuilderStatus s = interpret(machines[i], runners[i].finish(*processes[size_t(i)]));
-        s.elapsedMs = clock.elapsed();
-        statuses.append(s);
-    }
-    return statuses;
+    // One thread per builder, each running and timing its own check: all wait side by
+    // side, so the slowest builder (at most the timeout) sets the time, not their sum.
+    std::vector<BuilderStatus> statuses(size_t(machines.size()));
+    QThreadPool pool;
+    pool.setMaxThreadCount(qMax(1, int(machines.size())));
+    for (qsizetype i = 0; i < machines.size(); ++i)
+        pool.start([this, &machines, &statuses, i] {
+            QElapsedTimer clock;
+            clock.start();
+            ProcessRunner runner(m_nixProgram, arguments(machines[i]));
+            runner.setTimeout(m_timeoutMs);
+            if (m_cancelled)
+                runner.setCancel(m_cancelled);
+            BuilderStatus s = interpret(machines[i], runner.run());
+            s.elapsedMs = clock.elapsed();
+            statuses[size_t(i)] = std::move(s);
+        });
+    pool.waitForDone();
+    return QList<BuilderStatus>(statuses.begin(), statuses.end());
 }
 
 } // namespace vs

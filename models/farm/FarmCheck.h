@@ -23,7 +23,8 @@ struct BuilderStatus {
 };
 
 // The builders' connection test: `nix store info --store URI --json` against each
-// builder, all at once, each with a timeout. It goes through ssh exactly as a build
+// builder, all at once (a thread each, each with its own timeout; results in the
+// machines' order). It goes through ssh exactly as a build
 // would (same ~/.ssh/config, NIX_SSHOPTS, key and host key of the machine line),
 // so "reachable" means Nix can reach it. Blocking: run it off the UI thread.
 class FarmCheck {

@@ -149,10 +149,14 @@ bool LoopbackFarm::addBuilder(const QString &name, const QString &features)
                       home + QStringLiteral("/connection.sh"));
         m_hostEntries << QStringLiteral("Host %1\n  HostName 127.0.0.1\n  Port %2\n  User root\n  IdentityFile %3\n  IdentitiesOnly yes\n"
                                         "  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n  BatchMode yes\n"
-                                        "  ConnectTimeout 5\n")
+                                        "  ConnectTimeout 5\n"
+                                        // One connection per builder for every build (as a user would set it
+                                        // up): no ssh handshake and login per build. The master ends when its
+                                        // sshd does (stop()).
+                                        "  ControlMaster auto\n  ControlPath %4/cm-%C\n  ControlPersist 60\n")
                              .arg(name)
                              .arg(builder->port)
-                             .arg(m_dir.filePath(QStringLiteral("client_key")));
+                             .arg(m_dir.filePath(QStringLiteral("client_key")), m_dir.path());
         if (!writeClientConfig() || !writeFile(home + QStringLiteral("/sshd_config"), config.toUtf8()))
             return false;
         QDir().mkpath(QStringLiteral("/run/sshd")); // sshd's privilege separation folder
