@@ -178,7 +178,8 @@ private slots:
         QCOMPARE(guessed.first().pytorchBranch, QStringLiteral("alpha"));
         QVERIFY2(guessed.first().reason.contains(QLatin1String("variant-studio.yaml")), qPrintable(guessed.first().reason));
         // A stated pairing wins over the traits.
-        const QList<BranchPair> stated = BranchPairing::pair({ a, b }, { c }, { { QStringLiteral("release"), QStringLiteral("alpha") } });
+        const QList<BranchPair> stated
+            = BranchPairing::pair({ a, b }, { c }, { { QStringLiteral("release"), QStringLiteral("alpha"), {} } });
         QCOMPARE(stated.first().pytorchBranch, QStringLiteral("alpha"));
         QVERIFY(stated.first().stated);
     }
