@@ -5,6 +5,7 @@
 #include "builds/BuildHistory.h"
 #include "builds/BuildSettings.h"
 #include "repository/RepositoryScanner.h"
+#include "settings/AppSettings.h"
 
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
@@ -29,6 +30,7 @@ QList<CompanionTableModel::Repository> analyseAll(const RepositoryScan &pytorch,
         }
         r.report = CompanionMatch::match(pytorch, scan, cells);
         r.shared = SharedBuildCheck::check(pytorch, scan, r.report.entries);
+        r.scan = scan;
         out << r;
     }
     return out;
@@ -43,17 +45,20 @@ CompanionsController::CompanionsController(RepositoryController *pytorch, Compan
     , m_model(new CompanionTableModel(this))
 {
     m_dock->setModel(m_model);
-    connect(m_pytorch, &RepositoryController::scanFinished, this, &CompanionsController::analyse);
+    connect(m_pytorch, &RepositoryController::scanStarted, this, &CompanionsController::repositoryOpening);
+    connect(m_pytorch, &RepositoryController::scanFinished, this, &CompanionsController::repositoryScanned);
     connect(&m_watcher, &QFutureWatcher<QList<CompanionTableModel::Repository>>::finished, this, [this] {
         m_model->setRepositories(m_watcher.result());
-        QList<CompanionGap> gaps;
         QStringList errors;
         for (const CompanionTableModel::Repository &r : m_model->repositories()) {
-            gaps += r.report.gaps;
             if (!r.error.isEmpty())
                 errors << r.error;
+            // A broken .flox/variant-studio.yaml leaves the pairing to inference: say where.
+            for (const LintProblem &p : r.scan.problems)
+                if (p.rule == QLatin1String("catalog"))
+                    errors << tr("%1/%2:%3: %4 (branches are paired by inference)").arg(r.root, p.file).arg(p.line).arg(p.message);
         }
-        m_dock->showGaps(gaps);
+        m_dock->showPairs(m_model->repositories());
         m_dock->showMessage(errors.isEmpty() ? tr("%n companion recipe(s)", nullptr, m_model->rowCount()) : errors.join(QLatin1Char('\n')));
         emit analysed();
         if (std::exchange(m_again, false))
@@ -71,7 +76,49 @@ void CompanionsController::add(const QString &folder)
     const QString absolute = QFileInfo(folder).absoluteFilePath();
     if (!m_folders.contains(absolute))
         m_folders << absolute;
+    if (!m_root.isEmpty())
+        AppSettings().setWorkspaceCompanions(m_root, m_folders);
     m_dock->show();
+    analyse();
+}
+
+void CompanionsController::refresh()
+{
+    analyse();
+}
+
+void CompanionsController::repositoryOpening(const QString &folder)
+{
+    // Another repository than the workspace's: its own workspace comes back with its scan.
+    if (m_root.isEmpty() || QFileInfo(folder).canonicalFilePath() == m_root)
+        return;
+    m_root.clear();
+    m_folders.clear();
+    m_model->setRepositories({});
+    m_dock->showPairs({});
+    m_dock->showMessage({});
+}
+
+void CompanionsController::repositoryScanned()
+{
+    const QString root = m_pytorch->root();
+    if (root != m_root) {
+        // Remembered companions first, then those added while the repository was opening
+        // (scripts/run REPO COMPANION…); a remembered folder that is gone is dropped.
+        QStringList folders;
+        for (const QString &f : AppSettings().workspaceCompanions(root))
+            if (QFileInfo(f).isDir())
+                folders << f;
+        for (const QString &f : std::as_const(m_folders))
+            if (!folders.contains(f))
+                folders << f;
+        m_folders = folders;
+        m_root = root;
+        if (!m_folders.isEmpty()) {
+            AppSettings().setWorkspaceCompanions(m_root, m_folders);
+            m_dock->show();
+        }
+    }
     analyse();
 }
 

@@ -2,6 +2,7 @@
 
 #include "BranchList.h"
 #include "BuildController.h"
+#include "CompanionRecipeActions.h"
 #include "CompanionsController.h"
 #include "CompanionsDock.h"
 #include "EditController.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_companionsDock);
     m_companionsDock->hide(); // until a companion repository joins the workspace
     m_companions = new CompanionsController(m_repository, m_companionsDock, this);
+    m_companionRecipes = new CompanionRecipeActions(m_matrix, m_repository, m_companions, m_actions);
     buildMenus();
     wireRepository();
     showBanner(tr("No repository open: this is the catalogue's plan. Open a build repository (File › Open…, or drop a folder here) "
@@ -192,6 +194,7 @@ void MainWindow::buildMenus()
 
     QMenu *recipe = menuBar()->addMenu(tr("&Recipe"));
     recipe->addActions(m_actions->actions());
+    recipe->addActions(m_companionRecipes->actions());
     recipe->addSeparator();
     recipe->addAction(m_edits->action());
     recipe->addAction(m_edits->undoAction());
@@ -257,6 +260,7 @@ void MainWindow::wireRepository()
     });
     connect(m_cancel, &QToolButton::clicked, m_repository, &RepositoryController::cancel);
     connect(m_actions, &RecipeActions::message, this, &MainWindow::showBanner);
+    connect(m_companionRecipes, &CompanionRecipeActions::message, this, &MainWindow::showBanner);
     connect(m_edits, &EditController::message, this, &MainWindow::showBanner);
     connect(m_readmes, &ReadmeController::message, this, &MainWindow::showBanner);
     connect(m_builds, &BuildController::message, this, &MainWindow::showBanner);
@@ -385,6 +389,7 @@ void MainWindow::showCellMenu(const QPoint &globalPos)
     menu.addActions(m_builds->actions());
     menu.addSeparator();
     menu.addActions(m_actions->actions());
+    menu.addAction(m_companionRecipes->generateCompanionsAction());
     menu.exec(globalPos);
 }
 

@@ -17,6 +17,7 @@ class BranchList;
 class BuildController;
 class FarmController;
 class CompanionsController;
+class CompanionRecipeActions;
 class CompanionsDock;
 class BranchListModel;
 class HardwareController;
@@ -61,6 +62,7 @@ public:
     FarmController *farm() const { return m_farm; }
     CompanionsController *companions() const { return m_companions; }
     CompanionsDock *companionsDock() const { return m_companionsDock; }
+    CompanionRecipeActions *companionRecipes() const { return m_companionRecipes; }
     BranchListModel *branchModel() const { return m_branchModel; }
     MatrixView *matrixView() const { return m_view; }
     RecipePreview *preview() const { return m_preview; }
@@ -112,6 +114,7 @@ private:
     BuildController *m_builds = nullptr;
     CompanionsDock *m_companionsDock = nullptr;
     CompanionsController *m_companions = nullptr;
+    CompanionRecipeActions *m_companionRecipes = nullptr;
     QMenu *m_recentMenu = nullptr;
     MatrixController *m_matrix = nullptr;
     RepositoryController *m_repository = nullptr;

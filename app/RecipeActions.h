@@ -31,6 +31,8 @@ public:
     // Asked before existing recipes are overwritten; true: overwrite. Default: a message box.
     using OverwriteQuestion = std::function<bool(const QStringList &existingFiles)>;
     void setOverwriteQuestion(OverwriteQuestion question) { m_askOverwrite = std::move(question); }
+    // The same question for every recipe writer of the window.
+    bool askOverwrite(const QStringList &existingFiles) const { return m_askOverwrite(existingFiles); }
 
     void generateSelected();
     void copyPackageNames();

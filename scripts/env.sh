@@ -65,6 +65,12 @@ vs_in_root() {
     mkdir -p "$root$tree"
     mount --bind "$tree" "$root$tree"
     if [ -d "$shared" ]; then mkdir -p "$root$shared"; mount --bind "$shared" "$root$shared"; fi
+    # Folders named on the command line (scripts/run REPO COMPANION...), at the same path; only
+    # where the root has nothing of its own, so never over its /usr or /etc.
+    while IFS= read -r d; do
+      if [ -n "$d" ] && [ -d "$d" ] && { [ ! -e "$root$d" ] || [ -z "$(ls -A "$root$d" 2>/dev/null)" ]; }; then
+        mkdir -p "$root$d"; mount --bind "$d" "$root$d"; fi
+    done <<<"${VS_BIND_DIRS:-}"
     if [ -d /tmp/.X11-unix ]; then mkdir -p "$root/tmp/.X11-unix"; mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix"; fi
     if [ -n "${XDG_RUNTIME_DIR_HOST:-}" ] && [ -d "$XDG_RUNTIME_DIR_HOST" ]; then
       mkdir -p "$root$XDG_RUNTIME_DIR_HOST"; mount --bind "$XDG_RUNTIME_DIR_HOST" "$root$XDG_RUNTIME_DIR_HOST"; fi

@@ -134,6 +134,11 @@ int runCompanions(const QStringList &arguments)
         if (!companion->branch(b))
             return fail(cmd, QStringLiteral("%1: no branch '%2'").arg(companion->root, b), 2);
 
+    // A broken overlay leaves the pairing to inference: say so, with the file and line.
+    for (const LintProblem &p : companion->problems)
+        if (p.rule == QLatin1String("catalog"))
+            err() << cmd << ": warning: " << companion->root << '/' << p.file << ':' << p.line << ": " << p.message
+                  << " (branches are paired by inference)" << Qt::endl;
     BuildHistory history(pytorch->root, BuildSettings::load().historyDirectory());
     const CompanionReport report = CompanionMatch::match(*pytorch, *companion, history.cells(), parser.values(branch));
     QList<SharedBuild> shared(report.entries.size());

@@ -94,6 +94,14 @@ struct BranchProfile {
     Location defined;
 };
 
+// A companion repository's branch paired explicitly with a branch of the PyTorch
+// repository (`pairing:` in its .flox/variant-studio.yaml): wins over inference.
+struct StatedPair {
+    QString companionBranch;
+    QString pytorchBranch;
+    Location defined; // where the file says so
+};
+
 // The variant catalogue: typed view of resources/catalog.yaml (plus a repository's overlay).
 class Catalog {
 public:
@@ -106,6 +114,7 @@ public:
     DarwinTarget darwin;
     QList<BranchProfile> branchProfiles;
     QString defaultBranchProfile;
+    QList<StatedPair> pairing; // only a repository's overlay sets it; in file order
 
     // The embedded default (":/catalog.yaml"), loaded once; never fails (tested).
     static const Catalog &embedded();

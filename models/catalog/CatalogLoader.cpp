@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <yaml-cpp/yaml.h>
@@ -235,7 +236,8 @@ EntryType<BranchProfile> profileType()
 
 const QStringList kTopLevelKeys = {QStringLiteral("packages"),         QStringLiteral("pythons"),     QStringLiteral("cudaReleases"),
                                    QStringLiteral("gpuArchitectures"), QStringLiteral("cpuIsas"),     QStringLiteral("cpuFeatures"),
-                                   QStringLiteral("darwin"),           QStringLiteral("branchProfiles"), QStringLiteral("defaultBranchProfile")};
+                                   QStringLiteral("darwin"),           QStringLiteral("branchProfiles"), QStringLiteral("defaultBranchProfile"),
+                                   QStringLiteral("pairing")};
 
 // cpuFeatures: mappings of name -> list; an overlay adds entries or replaces them by name.
 void applyCpuFeatures(Reader &r, const YAML::Node &node, CpuFeatureTable &t)
@@ -270,6 +272,55 @@ void applyCpuFeatures(Reader &r, const YAML::Node &node, CpuFeatureTable &t)
             if (r.expectList(e->second, key, features))
                 target->insert(QString::fromStdString(e->first.Scalar()), features);
         }
+    }
+}
+
+// A git branch name as far as it matters here: text a maintainer could have typed as a
+// branch, not a path, an option or a pattern (git check-ref-format's main rules).
+bool plausibleBranchName(const QString &name)
+{
+    static const QRegularExpression bad(QStringLiteral("[\\s~^:?*\\[\\\\\\x00-\\x1f\\x7f]|\\.\\.|@\\{|//"));
+    return !name.isEmpty() && !name.startsWith(QLatin1Char('-')) && !name.startsWith(QLatin1Char('/')) && !name.endsWith(QLatin1Char('/'))
+        && !name.endsWith(QLatin1Char('.')) && !name.endsWith(QLatin1String(".lock")) && !bad.match(name).hasMatch();
+}
+
+// pairing: companion branch -> PyTorch branch. An overlay replaces a branch's pair or adds one.
+void applyPairing(Reader &r, const YAML::Node &node, QList<StatedPair> &pairs)
+{
+    if (!node.IsMap()) {
+        r.fail(node,
+            QStringLiteral("'pairing' must be a mapping of companion branch to PyTorch branch (main: pytorch-2.9-python313), "
+                           "found %1")
+                .arg(Reader::kindName(node)));
+        return;
+    }
+    QSet<QString> seenInThisFile;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        QString companion, pytorch;
+        if (!r.expectScalar(it->first, QStringLiteral("pairing"), companion) || !r.expectScalar(it->second, companion, pytorch))
+            continue;
+        bool ok = true;
+        for (const auto &[text, where] : {std::pair{companion, it->first}, std::pair{pytorch, it->second}}) {
+            if (!plausibleBranchName(text)) {
+                r.fail(where,
+                    text.isEmpty() ? QStringLiteral("an empty branch name in 'pairing'")
+                                   : QStringLiteral("'%1' in 'pairing' is not a branch name").arg(text));
+                ok = false;
+            }
+        }
+        if (!ok)
+            continue;
+        if (seenInThisFile.contains(companion)) {
+            r.fail(it->first, QStringLiteral("companion branch '%1' is paired twice in 'pairing'").arg(companion));
+            continue;
+        }
+        seenInThisFile.insert(companion);
+        const StatedPair pair { companion, pytorch, r.at(it->first) };
+        const auto same = std::find_if(pairs.begin(), pairs.end(), [&](const StatedPair &p) { return p.companionBranch == companion; });
+        if (same != pairs.end())
+            *same = pair;
+        else
+            pairs.append(pair);
     }
 }
 
@@ -308,6 +359,8 @@ void applyDocument(Reader &r, const YAML::Node &root, Catalog &c)
     }
     if (const YAML::Node d = root["defaultBranchProfile"])
         r.expectScalar(d, QStringLiteral("defaultBranchProfile"), c.defaultBranchProfile);
+    if (const YAML::Node p = root["pairing"])
+        applyPairing(r, p, c.pairing);
 }
 
 // References between sections, checked on the merged result.

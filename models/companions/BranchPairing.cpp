@@ -71,8 +71,7 @@ BranchTraits BranchTraits::of(const BranchScan &branch)
     return t;
 }
 
-QList<BranchPair> BranchPairing::pair(
-    const QList<BranchScan> &pytorch, const QList<BranchScan> &companion, const QHash<QString, QString> &stated)
+QList<BranchPair> BranchPairing::pair(const QList<BranchScan> &pytorch, const QList<BranchScan> &companion, const QList<StatedPair> &stated)
 {
     QList<BranchTraits> candidates;
     for (const BranchScan &b : pytorch)
@@ -81,13 +80,18 @@ QList<BranchPair> BranchPairing::pair(
     for (const BranchScan &b : companion) {
         BranchPair p;
         p.companionBranch = b.name;
-        if (const auto it = stated.constFind(b.name); it != stated.constEnd()) {
-            const bool exists = std::any_of(candidates.begin(), candidates.end(), [&](const BranchTraits &t) { return t.branch == *it; });
-            p.pytorchBranch = exists ? *it : QString();
+        const auto it = std::find_if(stated.begin(), stated.end(), [&](const StatedPair &s) { return s.companionBranch == b.name; });
+        if (it != stated.end()) {
+            const bool exists
+                = std::any_of(candidates.begin(), candidates.end(), [&](const BranchTraits &t) { return t.branch == it->pytorchBranch; });
+            // The file and line, so the maintainer finds the statement to correct.
+            const QString where = it->defined.file.isEmpty() ? QStringLiteral(".flox/variant-studio.yaml")
+                                                             : QStringLiteral("%1:%2").arg(it->defined.file).arg(it->defined.line);
+            p.pytorchBranch = exists ? it->pytorchBranch : QString();
             p.stated = true;
             p.reason = exists
-                ? QStringLiteral("stated in .flox/variant-studio.yaml")
-                : QStringLiteral(".flox/variant-studio.yaml pairs it with '%1', which the PyTorch repository does not have").arg(*it);
+                ? QStringLiteral("stated in %1").arg(where)
+                : QStringLiteral("%1 pairs it with '%2', which the PyTorch repository does not have").arg(where, it->pytorchBranch);
             pairs << p;
             continue;
         }

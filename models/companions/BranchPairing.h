@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/Catalog.h"
 #include "recipes/RecipeFile.h"
 
 #include <QHash>
@@ -31,12 +32,12 @@ struct BranchPair {
 // a branch fits when its Python versions overlap and no release line (from the
 // branch names) contradicts; among fits the same release line counts most,
 // then the same nixpkgs pin, then the same set of Pythons; when several fit
-// equally the branch of the same name wins. `stated` pairs (companion branch →
-// PyTorch branch) come first and are kept even when the traits disagree.
+// equally the branch of the same name wins. `stated` pairs (the companion
+// repository's `pairing:`) come first and are kept even when the traits disagree.
 class BranchPairing {
 public:
     static QList<BranchPair> pair(
-        const QList<BranchScan> &pytorch, const QList<BranchScan> &companion, const QHash<QString, QString> &stated = {});
+        const QList<BranchScan> &pytorch, const QList<BranchScan> &companion, const QList<StatedPair> &stated = {});
     static const BranchPair *find(const QList<BranchPair> &pairs, const QString &companionBranch);
 };
 

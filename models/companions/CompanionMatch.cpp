@@ -72,14 +72,14 @@ QString CompanionMatch::partnerVariant(const VariantName &companion)
 }
 
 CompanionReport CompanionMatch::match(const RepositoryScan &pytorch, const RepositoryScan &companion,
-    const QHash<QPair<QString, QString>, CellHistory> &pytorchHistory, const QStringList &branches, const QHash<QString, QString> &stated)
+    const QHash<QPair<QString, QString>, CellHistory> &pytorchHistory, const QStringList &branches)
 {
     CompanionReport report;
     QList<BranchScan> wanted;
     for (const BranchScan &b : companion.branches)
         if (branches.isEmpty() || branches.contains(b.name))
             wanted << b;
-    report.pairs = BranchPairing::pair(pytorch.branches, wanted, stated);
+    report.pairs = BranchPairing::pair(pytorch.branches, wanted, companion.catalog.pairing);
     for (const BranchPair &pair : std::as_const(report.pairs)) {
         const BranchScan *ours = companion.branch(pair.companionBranch);
         const BranchScan *theirs = pair.pytorchBranch.isEmpty() ? nullptr : pytorch.branch(pair.pytorchBranch);

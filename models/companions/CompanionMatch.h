@@ -52,10 +52,10 @@ class CompanionMatch {
 public:
     static const QString &pytorchPackage(); // "pytorch"
 
-    // branches: companion branches to report (empty: all). stated: explicit pairs.
+    // branches: companion branches to report (empty: all). Branches are paired as the
+    // companion repository's .flox/variant-studio.yaml states (companion.catalog.pairing), else inferred.
     static CompanionReport match(const RepositoryScan &pytorch, const RepositoryScan &companion,
-        const QHash<QPair<QString, QString>, CellHistory> &pytorchHistory, const QStringList &branches = {},
-        const QHash<QString, QString> &stated = {});
+        const QHash<QPair<QString, QString>, CellHistory> &pytorchHistory, const QStringList &branches = {});
 
     // The PyTorch variant a companion variant needs ("torchvision-python313-cpu-avx2" → "pytorch-python313-cpu-avx2").
     static QString partnerVariant(const VariantName &companion);

@@ -2,6 +2,7 @@
 
 #include "companions/CompanionMatch.h"
 #include "companions/SharedBuildCheck.h"
+#include "repository/RepositoryScan.h"
 
 #include <QAbstractTableModel>
 
@@ -23,11 +24,15 @@ public:
         QString error; // could not be scanned
         CompanionReport report;
         QList<SharedBuild> shared; // one per report.entries
+        RepositoryScan scan; // what the report was made from
     };
     void setRepositories(const QList<Repository> &repositories);
     const QList<Repository> &repositories() const { return m_repositories; }
     // The row of a companion variant on a branch of a repository, or -1.
     int rowOf(const QString &branch, const QString &variant) const;
+    // The repository and the companion recipe of a row; nullptr outside.
+    const Repository *repositoryAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows.at(row).repository : nullptr; }
+    const CompanionEntry *entryAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows.at(row).entry : nullptr; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

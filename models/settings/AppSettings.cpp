@@ -1,5 +1,6 @@
 #include "settings/AppSettings.h"
 
+#include <QMap>
 #include <QSettings>
 
 namespace vs {
@@ -116,6 +117,45 @@ void AppSettings::addRecentRepository(const QString &path)
 QString AppSettings::lastRepository() const
 {
     return recentRepositories().value(0);
+}
+
+namespace {
+QMap<QString, QStringList> readWorkspaces()
+{
+    QSettings settings;
+    QMap<QString, QStringList> out;
+    const int n = settings.beginReadArray(QStringLiteral("repositories/workspaces"));
+    for (int i = 0; i < n; ++i) {
+        settings.setArrayIndex(i);
+        out.insert(settings.value(QStringLiteral("repository")).toString(), settings.value(QStringLiteral("companions")).toStringList());
+    }
+    settings.endArray();
+    return out;
+}
+} // namespace
+
+QStringList AppSettings::workspaceCompanions(const QString &repository) const
+{
+    return readWorkspaces().value(repository);
+}
+void AppSettings::setWorkspaceCompanions(const QString &repository, const QStringList &companions)
+{
+    QMap<QString, QStringList> all = readWorkspaces();
+    all.insert(repository, companions);
+    const QStringList recent = recentRepositories();
+    QSettings settings;
+    // An array shrinks only when rewritten whole.
+    settings.remove(QStringLiteral("repositories/workspaces"));
+    settings.beginWriteArray(QStringLiteral("repositories/workspaces"));
+    int i = 0;
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        if (it.value().isEmpty() || (!recent.contains(it.key()) && it.key() != repository))
+            continue;
+        settings.setArrayIndex(i++);
+        settings.setValue(QStringLiteral("repository"), it.key());
+        settings.setValue(QStringLiteral("companions"), it.value());
+    }
+    settings.endArray();
 }
 
 QString AppSettings::publishOrganisation() const

@@ -34,6 +34,10 @@ public:
     QStringList recentRepositories() const; // most recent first, at most 10
     void addRecentRepository(const QString &path);
     QString lastRepository() const;
+    // The companion repositories a recent repository was opened with (its workspace),
+    // repositories/workspaces: restored when it is opened again. Kept for recent repositories only.
+    QStringList workspaceCompanions(const QString &repository) const;
+    void setWorkspaceCompanions(const QString &repository, const QStringList &companions);
 
     QString publishOrganisation() const;
     void setPublishOrganisation(const QString &org);

@@ -109,6 +109,31 @@ private slots:
         QCOMPARE(load.catalog.profileForBranch("pytorch-2.10-python313").id, QStringLiteral("pytorch-2.10"));
     }
 
+    // A companion repository states which PyTorch branch each of its branches builds against.
+    void statedPairing()
+    {
+        const QByteArray yaml = "# TorchVision's release lines\n"
+                                "pairing:\n"
+                                "  main: pytorch-2.9-python313\n"
+                                "  release/2.8: pytorch-2.8-python311\n";
+        const QString file = "/repo/.flox/variant-studio.yaml";
+        CatalogLoad load = CatalogLoader::overlay(Catalog::embedded(), yaml, file);
+        QVERIFY2(load.ok(), qPrintable(load.errors.value(0).toString()));
+        QCOMPARE(load.catalog.pairing.size(), 2);
+        QCOMPARE(load.catalog.pairing.at(0).companionBranch, QStringLiteral("main"));
+        QCOMPARE(load.catalog.pairing.at(0).pytorchBranch, QStringLiteral("pytorch-2.9-python313"));
+        QCOMPARE(load.catalog.pairing.at(0).defined.file, file);
+        QCOMPARE(load.catalog.pairing.at(0).defined.line, 3);
+        QCOMPARE(load.catalog.pairing.at(1).companionBranch, QStringLiteral("release/2.8"));
+        QCOMPARE(load.catalog.pairing.at(1).defined.line, 4);
+        QVERIFY(Catalog::embedded().pairing.isEmpty());
+        // A later overlay replaces a branch's pair and keeps the others.
+        load = CatalogLoader::overlay(load.catalog, "pairing: {main: main}\n", file);
+        QVERIFY(load.ok());
+        QCOMPARE(load.catalog.pairing.size(), 2);
+        QCOMPARE(load.catalog.pairing.at(0).pytorchBranch, QStringLiteral("main"));
+    }
+
     void brokenYamlGivesLocatedErrors_data()
     {
         QTest::addColumn<QByteArray>("yaml");
@@ -127,6 +152,14 @@ private slots:
         QTest::newRow("required flag not recommended")
             << QByteArray("cpuIsas:\n  - id: avx2\n    requiredFlags: [-mavx512f]\n") << 2 << 5 << "requires '-mavx512f'";
         QTest::newRow("cpuFeatures unknown key") << QByteArray("cpuFeatures:\n  impliez: {}\n") << 2 << 3 << "unknown key 'impliez'";
+        QTest::newRow("pairing not a mapping") << QByteArray("pairing: [main]\n") << 1 << 10 << "'pairing' must be a mapping";
+        QTest::newRow("pairing value a list") << QByteArray("pairing:\n  main: [a, b]\n") << 2 << 9 << "must be a text value, found a list";
+        QTest::newRow("pairing empty name") << QByteArray("pairing:\n  main: \"\"\n") << 2 << 9 << "an empty branch name";
+        QTest::newRow("pairing not a branch")
+            << QByteArray("pairing:\n  \"my branch\": main\n") << 2 << 3 << "'my branch' in 'pairing' is not a branch name";
+        QTest::newRow("pairing option-like") << QByteArray("pairing:\n  main: --force\n") << 2 << 9 << "'--force' in 'pairing' is not a branch name";
+        QTest::newRow("pairing twice") << QByteArray("pairing:\n  main: a\n  main: b\n") << 3 << 3 << "'main' is paired twice";
+        QTest::newRow("pairing misspelt") << QByteArray("pairings:\n  main: a\n") << 1 << 1 << "unknown section 'pairings'";
         QTest::newRow("cpuFeatures flag not a list") << QByteArray("cpuFeatures:\n  flags:\n    -mfoo: bar\n") << 3 << 12 << "must be a list";
     }
     void brokenYamlGivesLocatedErrors()

@@ -101,6 +101,62 @@ private slots:
         QVERIFY2(out.contains("0 without a PyTorch recipe"), out.constData());
     }
 
+    // The companion repository's .flox/variant-studio.yaml states the pairing: it wins
+    // over what inference picks (main, same name and pin), and a stated PyTorch branch
+    // that does not exist is reported as such.
+    void statedPairing()
+    {
+        GitFixture pytorchRepo, vision;
+        const QString pinB = QStringLiteral("0182a361324364ae3f436a63005877674cf45efb");
+        QVERIFY(pytorchRepo.write(pkg("pytorch-python313-cpu-avx512"), pytorch("pytorch-python313-cpu-avx512").toUtf8()));
+        QVERIFY(pytorchRepo.commitAll("main"));
+        QVERIFY(pytorchRepo.git({ "checkout", "-q", "-b", "pytorch-2.9-python313" }));
+        QVERIFY(pytorchRepo.write(pkg("pytorch-python313-cpu-avx512"), pytorch("pytorch-python313-cpu-avx512", pinB).toUtf8()));
+        QVERIFY(pytorchRepo.commitAll("2.9"));
+        QVERIFY(vision.write(pkg("torchvision-python313-cpu-avx512"),
+            pinnedCompanion(Catalog::embedded(), pytorch("pytorch-python313-cpu-avx512"), "torchvision-python313-cpu-avx512").toUtf8()));
+        QVERIFY(vision.commitAll("vision"));
+        QVERIFY(vision.git({ "branch", "feature" }));
+
+        QByteArray out, err;
+        const QStringList args { "companions", pytorchRepo.path(), vision.path(), "--json", "--no-eval" };
+        QCOMPARE(runProgram(VS_APP_PATH, args, {}, &out, &err), 0);
+        QJsonArray pairs = QJsonDocument::fromJson(out).object().value("pairs").toArray();
+        QCOMPARE(pairs.size(), 2);
+        QCOMPARE(pairs.at(1).toObject().value("pytorchBranch").toString(), QString("main")); // inferred
+        QCOMPARE(pairs.at(1).toObject().value("stated").toBool(true), false);
+
+        QVERIFY(vision.write(
+            ".flox/variant-studio.yaml", "# pairs of this repository\npairing:\n  main: pytorch-2.9-python313\n  feature: pytorch-3.0\n"));
+        QVERIFY(vision.commitAll("pairing"));
+        QCOMPARE(runProgram(VS_APP_PATH, args, {}, &out, &err), 1); // feature's recipe has no PyTorch partner
+        const QJsonObject doc = QJsonDocument::fromJson(out).object();
+        pairs = doc.value("pairs").toArray();
+        const QJsonObject feature = pairs.at(0).toObject(), main = pairs.at(1).toObject();
+        QCOMPARE(main.value("companionBranch").toString(), QString("main"));
+        QCOMPARE(main.value("pytorchBranch").toString(), QString("pytorch-2.9-python313"));
+        QVERIFY(main.value("stated").toBool());
+        QVERIFY2(main.value("reason").toString().contains(".flox/variant-studio.yaml:3"), qPrintable(main.value("reason").toString()));
+        QCOMPARE(feature.value("companionBranch").toString(), QString("feature"));
+        QVERIFY(feature.value("pytorchBranch").isNull());
+        QVERIFY(feature.value("stated").toBool());
+        QVERIFY2(feature.value("reason").toString().contains("'pytorch-3.0', which the PyTorch repository does not have"),
+            qPrintable(feature.value("reason").toString()));
+        // The companion entry follows the stated pair.
+        QJsonObject e = doc.value("companions").toArray().at(1).toObject();
+        QCOMPARE(e.value("branch").toString(), QString("main"));
+        QCOMPARE(e.value("pytorchBranch").toString(), QString("pytorch-2.9-python313"));
+        QVERIFY(doc.value("companions").toArray().at(0).toObject().value("pytorchBranch").isNull());
+
+        // A broken pairing section: the file and line on stderr, and inference as before.
+        QVERIFY(vision.write(".flox/variant-studio.yaml", "pairing:\n  main: \"\"\n"));
+        QCOMPARE(runProgram(VS_APP_PATH, args, {}, &out, &err), 0);
+        QVERIFY2(err.contains("variant-studio.yaml:2: an empty branch name in 'pairing'"), err.constData());
+        pairs = QJsonDocument::fromJson(out).object().value("pairs").toArray();
+        QCOMPARE(pairs.at(1).toObject().value("pytorchBranch").toString(), QString("main"));
+        QCOMPARE(pairs.at(1).toObject().value("stated").toBool(true), false);
+    }
+
     void badArguments()
     {
         QByteArray out, err;

@@ -1,6 +1,7 @@
 #include "builds/BuildHistory.h"
 #include "companions/CompanionGenerator.h"
 #include "companions/CompanionMatch.h"
+#include "companions/CompanionRecipes.h"
 #include "companions/SharedBuildCheck.h"
 #include "repository/RealisticRecipe.h"
 #include "repository/RepositoryScanner.h"
@@ -178,7 +179,8 @@ private slots:
         QCOMPARE(guessed.first().pytorchBranch, QStringLiteral("alpha"));
         QVERIFY2(guessed.first().reason.contains(QLatin1String("variant-studio.yaml")), qPrintable(guessed.first().reason));
         // A stated pairing wins over the traits.
-        const QList<BranchPair> stated = BranchPairing::pair({ a, b }, { c }, { { QStringLiteral("release"), QStringLiteral("alpha") } });
+        const QList<BranchPair> stated
+            = BranchPairing::pair({ a, b }, { c }, { { QStringLiteral("release"), QStringLiteral("alpha"), {} } });
         QCOMPARE(stated.first().pytorchBranch, QStringLiteral("alpha"));
         QVERIFY(stated.first().stated);
     }
@@ -298,6 +300,47 @@ private slots:
         QVERIFY2(problems.first().message.contains(QStringLiteral("config.cudaCapabilities = [ \"9.0\" ]"))
                 && problems.first().message.contains(QStringLiteral("all %1 architectures").arg(deep.first().gpuTargets.size())),
             qPrintable(problems.first().message));
+    }
+
+    // What Generate writes on either side: decided from the scans, with reasons for what it refuses.
+    void companionRecipesPlanBothWays()
+    {
+        const VariantName cpu2 = *VariantName::parse(QStringLiteral("pytorch-python313-cpu-avx2"));
+        const VariantName sm86 = *VariantName::parse(QStringLiteral("pytorch-python313-cuda12_9-sm86-avx512"));
+        RecipePlan plan
+            = CompanionRecipes::companionsFor(m_pytorchScan, QStringLiteral("main"), { cpu2, sm86 }, { m_visionScan, m_audioScan });
+        QCOMPARE(plan.recipes.size(), 2); // TorchVision and TorchAudio for cpu-avx2, each on its own repository's main
+        QCOMPARE(plan.recipes.at(0).repository, m_visionScan.root);
+        QCOMPARE(plan.recipes.at(0).branch, QStringLiteral("main"));
+        QCOMPARE(plan.recipes.at(0).variant.toString(), QStringLiteral("torchvision-python313-cpu-avx2"));
+        QVERIFY(plan.recipes.at(0).text.contains(m_pytorchScan.branch(QStringLiteral("main"))->recipe(pkg(cpu2.toString()))->text));
+        QCOMPARE(plan.recipes.at(1).variant.toString(), QStringLiteral("torchaudio-python313-cpu-avx2"));
+        QCOMPARE(plan.refused.size(), 2);
+        QVERIFY2(plan.refused.at(0).contains(
+                     QStringLiteral("pytorch-python313-cuda12_9-sm86-avx512 has no recipe on 'main': generate it first")),
+            qPrintable(plan.refused.join('\n')));
+        // PyTorch's 2.9 branch: TorchVision's paired branch pytorch-2.9 is not checked out.
+        plan = CompanionRecipes::companionsFor(m_pytorchScan, QStringLiteral("pytorch-2.9-python313"), { cpu2 }, { m_visionScan });
+        QVERIFY(plan.recipes.isEmpty());
+        QVERIFY2(plan.refused.value(0).contains(
+                     QStringLiteral("its branch 'pytorch-2.9' (paired with 'pytorch-2.9-python313') is not checked out")),
+            qPrintable(plan.refused.join('\n')));
+
+        // The reverse: sm86's PyTorch recipe from the template, with the companion's pin.
+        plan = CompanionRecipes::pytorchFor(m_pytorchScan, m_visionScan, m_report.entries);
+        QCOMPARE(plan.recipes.size(), 1);
+        QCOMPARE(plan.recipes.first().variant, sm86);
+        QCOMPARE(plan.recipes.first().repository, m_pytorchScan.root);
+        QVERIFY(plan.recipes.first().text.contains(kPinA));
+        QVERIFY2(plan.refused.filter(QStringLiteral("already has its PyTorch recipe")).size() == m_report.entries.size() - 1,
+            qPrintable(plan.refused.join('\n')));
+        // A companion that pins no nixpkgs has no pin to share.
+        const CompanionReport audio = CompanionMatch::match(m_pytorchScan, m_audioScan, {});
+        QList<CompanionEntry> unpinned = audio.entries;
+        unpinned.first().pytorchRecipe.clear();
+        plan = CompanionRecipes::pytorchFor(m_pytorchScan, m_audioScan, unpinned);
+        QVERIFY(plan.recipes.isEmpty());
+        QVERIFY2(plan.refused.value(0).contains(QStringLiteral("pins no nixpkgs")), qPrintable(plan.refused.join('\n')));
     }
 
     void generatedCompanionSharesItsPyTorch()
