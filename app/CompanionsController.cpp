@@ -22,6 +22,7 @@ QList<CompanionTableModel::Repository> analyseAll(const RepositoryScan &pytorch,
         CompanionTableModel::Repository r;
         const RepositoryScan scan = RepositoryScanner::scan(folder);
         r.root = scan.root.isEmpty() ? folder : scan.root;
+        r.scan = scan;
         if (!scan.ok()) {
             r.error = scan.error;
             out << r;

@@ -2,6 +2,8 @@
 
 #include "companions/CompanionMatch.h"
 #include "companions/SharedBuildCheck.h"
+#include "itemmodels/CompanionOverlay.h"
+#include "repository/RepositoryScan.h"
 
 #include <QAbstractTableModel>
 
@@ -21,6 +23,7 @@ public:
     struct Repository {
         QString root;
         QString error; // could not be scanned
+        RepositoryScan scan; // what the grid shows of it
         CompanionReport report;
         QList<SharedBuild> shared; // one per report.entries
     };
@@ -28,6 +31,8 @@ public:
     const QList<Repository> &repositories() const { return m_repositories; }
     // The row of a companion variant on a branch of a repository, or -1.
     int rowOf(const QString &branch, const QString &variant) const;
+    // The companion cells of one repository (by its root), for the grid.
+    CompanionOverlays overlaysOf(const QString &root) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -37,8 +42,7 @@ public:
 private:
     struct Row {
         const Repository *repository;
-        const CompanionEntry *entry;
-        const SharedBuild *shared;
+        CompanionOverlay overlay;
     };
     QList<Repository> m_repositories;
     QList<Row> m_rows;
