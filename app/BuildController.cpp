@@ -214,7 +214,7 @@ int BuildController::buildCells(const QModelIndexList &cells, bool reportUndefin
         return queued;
     if (!notDefined.isEmpty())
         emit message(tr("Not built: %1 has no recipe on this branch yet. Generate it first.").arg(notDefined.join(QStringLiteral(", "))));
-    else if (queued == 0)
+    else if (queued == 0 && variants.isEmpty()) // a refused companion said why already
         emit message(tr("Select a cell with a recipe to build it."));
     return queued;
 }

@@ -93,10 +93,7 @@ private slots:
             pinnedCompanion(
                 Catalog::embedded(), realistic("pytorch-python313-cpu-avx512"), QStringLiteral("torchvision-python313-cpu-avx512"))
                 .toUtf8()));
-        QVERIFY(m_vision.write(pkg(QStringLiteral("torchvision-python313-cuda12_9-sm90-avx512")),
-            pinnedCompanion(Catalog::embedded(), realistic("pytorch-python313-cuda12_9-sm90-avx512"),
-                QStringLiteral("torchvision-python313-cuda12_9-sm90-avx512"))
-                .toUtf8()));
+        QVERIFY(m_vision.write(pkg(QStringLiteral("torchvision-python313-cuda12_9-sm90-avx512")), toy(QStringLiteral("exit 0"))));
         QVERIFY(m_vision.commitAll(QStringLiteral("vision")));
         QVERIFY(m_vision.git({ QStringLiteral("branch"), QStringLiteral("vision-only") }));
         m_pytorchRoot = topLevel(m_pytorch);
@@ -140,7 +137,8 @@ private slots:
 
         // No PyTorch recipe for the CUDA one: "needs PyTorch", and it is not built.
         const QModelIndex orphan = cellOf(w, QStringLiteral("torchvision-python313-cuda12_9-sm90-avx512"));
-        QCOMPARE(CellStatus(orphan.data(MatrixModel::StatusRole).toInt()), CellStatus::NeedsPytorch);
+        QVERIFY2(CellStatus(orphan.data(MatrixModel::StatusRole).toInt()) == CellStatus::NeedsPytorch,
+            qPrintable(orphan.data(MatrixModel::ReasonRole).toString()));
         QCOMPARE(orphan.data(MatrixModel::PartnerStatusRole).toInt(), int(CellStatus::NeedsPytorch));
         QVERIFY(orphan.data(Qt::ToolTipRole)
                     .toString()
@@ -205,10 +203,9 @@ private slots:
         for (const HistoryEntry &e : w.builds()->historyOf(m_visionRoot)->entries())
             companionRecorded |= e.variant == QLatin1String("torchvision-python313-cpu-avx2") && e.dependencyLog == pytorch.logFile;
         QVERIFY(companionRecorded);
-        QCOMPARE(
-            w.builds()->history()->cell(QStringLiteral("main"), QStringLiteral("pytorch-python313-cpu-avx2")).outcome, CellOutcome::Failed);
-        QCOMPARE(w.builds()->history()->cell(QStringLiteral("main"), QStringLiteral("torchvision-python313-cpu-avx2")).outcome,
-            CellOutcome::None);
+        BuildHistory *history = w.builds()->history();
+        QVERIFY(history->cell(QStringLiteral("main"), QStringLiteral("pytorch-python313-cpu-avx2")).outcome == CellOutcome::Failed);
+        QVERIFY(history->cell(QStringLiteral("main"), QStringLiteral("torchvision-python313-cpu-avx2")).outcome == CellOutcome::None);
     }
 };
 
