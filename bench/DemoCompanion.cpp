@@ -55,7 +55,7 @@ DemoCompanion DemoCompanion::create(const QString &root, const QString &pytorchR
             continue;
         const int at = n++;
         if (at % 9 == 4) // another pin: this companion builds a PyTorch of its own
-            text.replace(r.meta.nixpkgsRev, QStringLiteral("6a030d535719c5190187c4cec156f335e95e3211"));
+            text.replace(r.meta.nixpkgsRev, QStringLiteral("0182a361324364ae3f436a63005877674cf45efb"));
         if (at % 9 == 7) // its PyTorch recipe goes: "needs PyTorch"
             removed << r.path;
         save(demo.root + QStringLiteral("/.flox/pkgs/") + companion.fileName(), text.toUtf8());

@@ -3,6 +3,7 @@
 // --workspace: a PyTorch repository with a TorchVision one next to it (DemoCompanion),
 // the grid showing TorchVision with its PyTorch tags and the Companions dock (docs/companions.png).
 // Run on the offscreen platform: QT_QPA_PLATFORM=offscreen QT_QPA_FONTDIR=/usr/share/fonts/truetype
+#include "BuildController.h"
 #include "CompanionsController.h"
 #include "CompanionsDock.h"
 #include "DemoRepository.h"
@@ -15,6 +16,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QItemSelectionModel>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -75,7 +77,10 @@ int main(int argc, char **argv)
             packages->setCurrentIndex(packages->findData(QStringLiteral("torchvision")));
             vs::MatrixModel *m = window.matrixModel();
             window.matrix()->selectCell(m->indexOf(*vs::VariantName::parse(QStringLiteral("torchvision-python313-cuda12_9-sm90-avx512"))));
-            window.companionsDock()->raise();
+            // The bottom row for the Companions dock: its table and the gap view side by side.
+            window.builds()->logDock()->hide();
+            window.builds()->queueDock()->hide();
+            window.resizeDocks({ window.companionsDock() }, { 240 }, Qt::Vertical);
         } else {
             window.hardware()->goToMyCell();
         }

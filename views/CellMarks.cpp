@@ -44,7 +44,7 @@ QString CellMarks::partnerText(CellStatus partner, std::optional<bool> shared)
 QFont CellMarks::partnerFont(const QFont &base)
 {
     QFont f = base;
-    f.setPointSizeF(base.pointSizeF() * 0.8);
+    f.setPointSizeF(base.pointSizeF() * 0.75);
     f.setBold(true);
     return f;
 }
@@ -52,8 +52,8 @@ QFont CellMarks::partnerFont(const QFont &base)
 QRect CellMarks::partnerRect(const QRect &cell, const QFont &base, const QString &text)
 {
     const QFontMetrics fm(partnerFont(base));
-    const int h = qMin(fm.height() + 2, cell.height() / 2);
-    return QRect(cell.left() + 2, cell.bottom() - h - 1, fm.horizontalAdvance(text) + 8, h);
+    const int h = qMin(fm.height(), cell.height() / 2);
+    return QRect(cell.left() + 2, cell.bottom() - h - 1, fm.horizontalAdvance(text) + 6, h);
 }
 
 void CellMarks::paintPartner(

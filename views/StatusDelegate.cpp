@@ -27,9 +27,8 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const QVariant partner = index.data(MatrixModel::PartnerStatusRole);
     const QVariant shared = index.data(MatrixModel::SharedBuildRole);
     const std::optional<bool> sharesBuild = shared.isValid() ? std::optional<bool>(shared.toBool()) : std::nullopt;
-    const QRect words = partner.isValid()
-        ? cell.adjusted(0, 0, 0, -CellMarks::partnerRect(cell, option.font, QStringLiteral("✓")).height() / 2 - 2)
-        : cell;
+    const QRect words
+        = partner.isValid() ? cell.adjusted(0, 0, 0, -CellMarks::partnerRect(cell, option.font, QStringLiteral("✓")).height()) : cell;
 
     painter->save();
     // Dimmed cells keep their hue but fade into the background.
