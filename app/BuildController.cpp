@@ -8,10 +8,12 @@
 #include "PublishDialog.h"
 #include "QueueView.h"
 #include "RepositoryController.h"
+#include "Workspace.h"
 #include "builds/BuildHistory.h"
 #include "builds/BuildQueue.h"
 #include "builds/BuildSettings.h"
 #include "builds/RecipeFeatures.h"
+#include "companions/CompanionBuildPlan.h"
 #include "itemmodels/BuildStates.h"
 #include "itemmodels/LogModel.h"
 #include "itemmodels/MatrixModel.h"
@@ -26,11 +28,11 @@
 
 namespace vs {
 
-BuildController::BuildController(QMainWindow *window, MatrixController *matrix, RepositoryController *repository)
+BuildController::BuildController(QMainWindow *window, MatrixController *matrix, Workspace *workspace)
     : QObject(window)
     , m_window(window)
     , m_matrix(matrix)
-    , m_repository(repository)
+    , m_workspace(workspace)
     , m_queue(new BuildQueue(BuildSettings::load(), this))
     , m_log(new LogModel(this))
     , m_follower(new JobLogFollower(m_queue, m_log, this))
@@ -81,11 +83,14 @@ BuildController::BuildController(QMainWindow *window, MatrixController *matrix, 
     connect(m_queue, &BuildQueue::jobStarted, this, &BuildController::showJob);
     connect(m_queue, &BuildQueue::jobFinished, this, [this](const BuildJob &job) {
         m_notifier->notifyFinished(job);
+        if (job.error == BuildError::DependencyFailed)
+            emit message(tr("%1: %2").arg(job.title(), job.message)); // names the failed build's log
         recolour();
     });
     connect(m_queue, &BuildQueue::jobAdded, this, &BuildController::recolour);
     connect(m_queue, &BuildQueue::jobRemoved, this, &BuildController::recolour);
-    connect(m_repository, &RepositoryController::scanFinished, this, &BuildController::repositoryChanged);
+    connect(m_workspace->primary(), &RepositoryController::scanFinished, this, &BuildController::repositoryChanged);
+    connect(m_workspace, &Workspace::shownChanged, this, &BuildController::recolour);
 }
 
 BuildController::~BuildController()
@@ -100,7 +105,7 @@ QList<QAction *> BuildController::actions() const
 
 void BuildController::repositoryChanged()
 {
-    const QString root = m_repository->root();
+    const QString root = m_workspace->primary()->root();
     if (m_history && m_history->repoRoot() == root) {
         recolour();
         return;
@@ -108,23 +113,40 @@ void BuildController::repositoryChanged()
     if (m_queue->isIdle()) {
         delete m_history;
         m_history = root.isEmpty() ? nullptr : new BuildHistory(root, m_queue->settings().historyDirectory(), this);
-        if (m_history) {
-            if (!m_history->reload())
-                emit message(tr("Build history: %1").arg(m_history->lastError()));
-            connect(m_history, &BuildHistory::changed, this, &BuildController::recolour);
-            connect(m_history, &BuildHistory::recordFailed, this,
-                [this](const QString &error) { emit message(tr("A build could not be recorded in the history: %1").arg(error)); });
-            connect(
-                m_history, &BuildHistory::warning, this, [this](const QString &text) { emit message(tr("Build history: %1").arg(text)); });
-        }
+        if (m_history)
+            watch(m_history);
         m_queue->setHistory(m_history);
     }
     recolour();
 }
 
+void BuildController::watch(BuildHistory *history)
+{
+    if (!history->reload())
+        emit message(tr("Build history: %1").arg(history->lastError()));
+    connect(history, &BuildHistory::changed, this, &BuildController::recolour);
+    connect(history, &BuildHistory::recordFailed, this,
+        [this](const QString &error) { emit message(tr("A build could not be recorded in the history: %1").arg(error)); });
+    connect(history, &BuildHistory::warning, this, [this](const QString &text) { emit message(tr("Build history: %1").arg(text)); });
+}
+
+BuildHistory *BuildController::historyOf(const QString &root)
+{
+    if (root.isEmpty() || (m_history && m_history->repoRoot() == root))
+        return m_history;
+    BuildHistory *&history = m_companionHistories[root];
+    if (!history) {
+        history = new BuildHistory(root, m_queue->settings().historyDirectory(), this);
+        watch(history);
+        m_queue->addHistory(history); // a companion's builds are recorded in its own repository's history
+    }
+    return history;
+}
+
 void BuildController::recolour()
 {
-    m_matrix->model()->setBuildStates(BuildStates::forMatrix(m_history, m_queue));
+    const QString root = m_workspace->root();
+    m_matrix->model()->setBuildStates(BuildStates::forMatrix(historyOf(root), m_queue, root));
 }
 
 void BuildController::showJob(const BuildJob &job)
@@ -143,7 +165,7 @@ int BuildController::buildBranch()
     // Every recipe of the branch, in every package / Python / CUDA slice, not only the shown one.
     const QString branch = m_matrix->model()->branch();
     QStringList variants;
-    if (const BranchScan *scanned = m_repository->scan().branch(branch))
+    if (const BranchScan *scanned = m_workspace->scan().branch(branch))
         for (const RecipeFile &r : scanned->recipes)
             if (r.variant && r.parseError.isEmpty() && !r.symlink && !r.unreadable && r.state != RecipeFile::State::Deleted)
                 variants << RecipePaths::packageNameOf(r.path);
@@ -191,18 +213,18 @@ int BuildController::buildCells(const QModelIndexList &cells, bool reportUndefin
             variants << RecipePaths::packageNameOf(file);
     }
     const int queued = queueVariants(variants);
-    if (!reportUndefined || m_repository->root().isEmpty())
+    if (!reportUndefined || m_workspace->root().isEmpty())
         return queued;
     if (!notDefined.isEmpty())
         emit message(tr("Not built: %1 has no recipe on this branch yet. Generate it first.").arg(notDefined.join(QStringLiteral(", "))));
-    else if (queued == 0)
+    else if (queued == 0 && variants.isEmpty()) // a refused companion said why already
         emit message(tr("Select a cell with a recipe to build it."));
     return queued;
 }
 
 int BuildController::queueVariants(const QStringList &variants)
 {
-    const QString root = m_repository->root();
+    const QString root = m_workspace->root();
     if (root.isEmpty()) {
         emit message(tr("Open a build repository first: builds run in its folder."));
         return 0;
@@ -210,21 +232,35 @@ int BuildController::queueVariants(const QStringList &variants)
     const AppSettings settings;
     m_queue->setSettings(BuildSettings::load());
     const QString branch = m_matrix->model()->branch();
+    const BuildBackend backend = backendFromString(settings.buildBackend()).value_or(BuildBackend::Flox); // unknown: the default
+    int queued = 0;
+    QStringList refused;
     QList<BuildJob> jobs;
     for (const QString &variant : variants) {
         if (m_queue->activeJobFor(branch, variant) || m_resolving.contains(branch + QLatin1Char('\n') + variant))
             continue; // already queued or building
+        QString why;
+        if (m_workspace->showsCompanion()) {
+            if (queueWithPytorch(variant, backend, &why))
+                ++queued;
+            else
+                refused << why;
+            continue;
+        }
         BuildJob job;
         job.repoRoot = root;
         job.branch = branch;
         job.variant = variant;
-        job.backend = backendFromString(settings.buildBackend()).value_or(BuildBackend::Flox); // unknown: the default
+        job.backend = backend;
         jobs << job;
     }
+    if (!refused.isEmpty())
+        emit message(refused.join(QLatin1Char('\n')));
+    queued += int(jobs.size());
     if (!m_queue->settings().usesFarm()) {
         for (const BuildJob &job : std::as_const(jobs))
             m_queue->enqueue(job);
-        return int(jobs.size());
+        return queued;
     }
     // On a farm a job counts only the builders that fit its recipe: its features are read
     // first (git, off the UI thread), then it is queued; meanwhile it counts as queued here.
@@ -243,7 +279,25 @@ int BuildController::queueVariants(const QStringList &variants)
         RecipeFeatures::fill(jobs, git);
         return jobs;
     }));
-    return int(jobs.size());
+    return queued;
+}
+
+bool BuildController::queueWithPytorch(const QString &variant, BuildBackend backend, QString *why)
+{
+    const QString branch = m_matrix->model()->branch();
+    const CompanionOverlay *overlay = m_matrix->model()->overlayOf(branch, variant);
+    if (!overlay) {
+        *why = tr("Not built: %1 is not matched with its PyTorch yet (the companion analysis is still running).").arg(variant);
+        return false;
+    }
+    CompanionEntry entry = overlay->entry;
+    if (!entry.pytorchRecipe.isEmpty() && m_history) // the history knows builds finished since the analysis
+        entry.status = CompanionMatch::statusOf(m_history->cell(entry.pytorchBranch, entry.pytorchVariant));
+    historyOf(m_workspace->root()); // its run goes into its own repository's history
+    const CompanionBuildPlan::Queued q
+        = CompanionBuildPlan::enqueue(*m_queue, entry, m_workspace->primary()->root(), m_workspace->root(), backend);
+    *why = q.error;
+    return q.companionJob != 0;
 }
 
 void BuildController::cancelSelected()
@@ -258,12 +312,13 @@ void BuildController::cancelSelected()
 void BuildController::publishSelected()
 {
     const QModelIndexList cells = m_matrix->selectedCells();
-    if (cells.isEmpty() || m_repository->root().isEmpty() || !m_history) {
+    BuildHistory *history = historyOf(m_workspace->root());
+    if (cells.isEmpty() || m_workspace->root().isEmpty() || !history) {
         emit message(tr("Select a built cell of an open repository to publish it."));
         return;
     }
     const QString variant = cells.first().data(MatrixModel::VariantNameRole).toString();
-    PublishController publishing(m_queue, m_history, m_repository->root(), m_matrix->model()->branch(), variant);
+    PublishController publishing(m_queue, history, m_workspace->root(), m_matrix->model()->branch(), variant);
     PublishDialog dialog(variant, m_matrix->model()->branch(), m_window);
     publishing.attach(&dialog);
     publishing.recheck();

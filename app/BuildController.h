@@ -1,5 +1,8 @@
 #pragma once
 
+#include "builds/BuildJob.h"
+
+#include <QHash>
 #include <QModelIndexList>
 #include <QObject>
 #include <QSet>
@@ -18,15 +21,16 @@ class JobLogFollower;
 class LogModel;
 class MatrixController;
 class QueueView;
-class RepositoryController;
-struct BuildJob;
+class Workspace;
 
 // Wires builds into the window: Build / Cancel / Publish actions on the selected
-// cells, the log and queue docks, the per-repository history and the grid colours.
+// cells of the shown repository, the log and queue docks, the per-repository
+// history and the grid colours. A companion cell builds with its PyTorch: when
+// that is not built, its build in the PyTorch repository is queued first.
 class BuildController : public QObject {
     Q_OBJECT
 public:
-    BuildController(QMainWindow *window, MatrixController *matrix, RepositoryController *repository);
+    BuildController(QMainWindow *window, MatrixController *matrix, Workspace *workspace);
     ~BuildController() override;
 
     QAction *buildAction() const { return m_build; }
@@ -36,7 +40,9 @@ public:
     QDockWidget *logDock() const { return m_logDock; }
     QDockWidget *queueDock() const { return m_queueDock; }
     BuildQueue *queue() const { return m_queue; }
-    BuildHistory *history() const { return m_history; }
+    BuildHistory *history() const { return m_history; } // the open repository's
+    // The history of a repository of the workspace (made when first needed).
+    BuildHistory *historyOf(const QString &root);
 
     // Queues a build of every selected, defined cell; returns how many.
     int buildSelected();
@@ -60,12 +66,16 @@ private:
     void cancelSelected();
     int buildCells(const QModelIndexList &cells, bool reportUndefined);
     int queueVariants(const QStringList &variants); // skips those already queued or building
+    // A companion cell after its PyTorch (CompanionBuildPlan); false and why when not queued.
+    bool queueWithPytorch(const QString &variant, BuildBackend backend, QString *why);
+    void watch(BuildHistory *history);
 
     QMainWindow *m_window;
     MatrixController *m_matrix;
-    RepositoryController *m_repository;
+    Workspace *m_workspace;
     BuildQueue *m_queue;
     BuildHistory *m_history = nullptr;
+    QHash<QString, BuildHistory *> m_companionHistories; // by repository root
     LogModel *m_log;
     JobLogFollower *m_follower;
     BuildLogView *m_logView;

@@ -23,6 +23,7 @@ QList<CompanionTableModel::Repository> analyseAll(const RepositoryScan &pytorch,
         CompanionTableModel::Repository r;
         const RepositoryScan scan = RepositoryScanner::scan(folder);
         r.root = scan.root.isEmpty() ? folder : scan.root;
+        r.scan = scan;
         if (!scan.ok()) {
             r.error = scan.error;
             out << r;
@@ -30,7 +31,6 @@ QList<CompanionTableModel::Repository> analyseAll(const RepositoryScan &pytorch,
         }
         r.report = CompanionMatch::match(pytorch, scan, cells);
         r.shared = SharedBuildCheck::check(pytorch, scan, r.report.entries);
-        r.scan = scan;
         out << r;
     }
     return out;

@@ -20,6 +20,7 @@
 #include "ScanAdapter.h"
 #include "SliceSelector.h"
 #include "WindowLayout.h"
+#include "Workspace.h"
 #include "itemmodels/BranchListModel.h"
 #include "itemmodels/MatrixModel.h"
 #include "repository/NewRepository.h"
@@ -55,22 +56,23 @@ MainWindow::MainWindow(QWidget *parent)
     buildStatusBar();
     m_matrix = new MatrixController(m_view, m_selector, m_counts, this);
     m_repository = new RepositoryController(this);
-    m_previewController = new PreviewController(m_matrix, m_repository, m_preview, this);
-    m_actions = new RecipeActions(m_matrix, m_repository, this);
+    m_companionsDock = new CompanionsDock(this);
+    m_companions = new CompanionsController(m_repository, m_companionsDock, this);
+    m_workspace = new Workspace(m_repository, m_companions, m_matrix->model(), this);
+    m_previewController = new PreviewController(m_matrix, m_workspace, m_preview, this);
+    m_actions = new RecipeActions(m_matrix, m_workspace, this);
     m_edits = new EditController(m_repository, this, this);
     m_readmes = new ReadmeController(m_repository, this, this);
     m_hardware = new HardwareController(m_matrix, m_hardwareDock, this);
-    m_builds = new BuildController(this, m_matrix, m_repository);
+    m_builds = new BuildController(this, m_matrix, m_workspace);
     m_farm = new FarmController(this, m_builds->queue());
     addDockWidget(Qt::BottomDockWidgetArea, m_farm->dock());
     tabifyDockWidget(m_builds->queueDock(), m_farm->dock());
     // Opened from Build › Build Farm Dock: a farm is set up once, and the grid keeps its room meanwhile.
     m_farm->dock()->hide();
     m_builds->logDock()->raise();
-    m_companionsDock = new CompanionsDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_companionsDock);
     m_companionsDock->hide(); // until a companion repository joins the workspace
-    m_companions = new CompanionsController(m_repository, m_companionsDock, this);
     m_companionRecipes = new CompanionRecipeActions(m_matrix, m_repository, m_companions, m_actions);
     buildMenus();
     wireRepository();
@@ -187,7 +189,7 @@ void MainWindow::buildMenus()
     QAction *addCompanion = file->addAction(tr("&Add Repository to Workspace…"), this, &MainWindow::chooseCompanion);
     addCompanion->setObjectName(QStringLiteral("addToWorkspaceAction"));
     addCompanion->setToolTip(tr("Add a TorchVision or TorchAudio build repository next to the open PyTorch repository"));
-    QAction *rescan = file->addAction(tr("Re&scan"), QKeySequence::Refresh, m_repository, &RepositoryController::rescan);
+    QAction *rescan = file->addAction(tr("Re&scan"), QKeySequence::Refresh, m_workspace, &Workspace::rescan);
     rescan->setObjectName(QStringLiteral("rescanAction"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
@@ -246,10 +248,8 @@ void MainWindow::wireRepository()
         m_cancel->hide();
         statusBar()->clearMessage();
     };
-    connect(m_repository, &RepositoryController::scanFinished, this, [this, idle] {
-        idle();
-        scanFinished();
-    });
+    connect(m_repository, &RepositoryController::scanFinished, this, idle);
+    connect(m_workspace, &Workspace::shownChanged, this, &MainWindow::showRepository);
     connect(m_repository, &RepositoryController::scanFailed, this, [this, idle](const QString &folder, const QString &message) {
         idle();
         showBanner(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(folder), message));
@@ -306,10 +306,9 @@ void MainWindow::startHardwareProbe()
     m_hardware->start();
 }
 
-void MainWindow::scanFinished()
+void MainWindow::showRepository()
 {
-    const RepositoryScan &scan = m_repository->scan();
-    const QString shown = m_matrix->model()->branch();
+    const RepositoryScan &scan = m_workspace->scan();
     m_matrix->model()->setCatalog(scan.catalog);
     m_branchModel->setBranches(ScanAdapter::branchSummaries(scan));
     m_hint->hide();
@@ -320,7 +319,7 @@ void MainWindow::scanFinished()
         return;
     }
     showBanner({});
-    const QString branch = scan.branch(shown) ? shown : ScanAdapter::initialBranch(scan);
+    const QString branch = m_workspace->branchToShow();
     // Selecting the row shows the branch through currentChanged.
     const QModelIndex row = m_branchModel->index(m_branchModel->rowOf(branch), 0);
     if (m_branches->currentIndex() == row)
@@ -331,9 +330,10 @@ void MainWindow::scanFinished()
 
 void MainWindow::showBranch(const QString &name)
 {
-    if (name.isEmpty() || !m_repository->scan().branch(name))
+    if (name.isEmpty() || !m_workspace->scan().branch(name))
         return;
-    m_matrix->model()->setBranch(name, ScanAdapter::matrixRecipes(m_repository->scan(), name));
+    m_workspace->remember(name);
+    m_matrix->model()->setBranch(name, ScanAdapter::matrixRecipes(m_workspace->scan(), name));
     m_hardware->refresh();
 }
 

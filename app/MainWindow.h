@@ -34,6 +34,7 @@ class SliceSelector;
 class EditController;
 class ReadmeController;
 class WindowLayout;
+class Workspace;
 
 // Wires models to views; computes nothing itself.
 class MainWindow : public QMainWindow {
@@ -63,6 +64,7 @@ public:
     CompanionsController *companions() const { return m_companions; }
     CompanionsDock *companionsDock() const { return m_companionsDock; }
     CompanionRecipeActions *companionRecipes() const { return m_companionRecipes; }
+    Workspace *workspace() const { return m_workspace; }
     BranchListModel *branchModel() const { return m_branchModel; }
     MatrixView *matrixView() const { return m_view; }
     RecipePreview *preview() const { return m_preview; }
@@ -72,7 +74,7 @@ public:
     QSplitter *splitter() const { return m_split; } // the grid | the preview
     // Remembers the pane sizes for the next start (done when the window closes).
     void saveLayout() const;
-    // Shows one branch of the open repository in the grid.
+    // Shows one branch of the shown repository in the grid.
     void showBranch(const QString &name);
     // For a termination signal: stop every build's process group (recorded as
     // cancelled) and close without asking.
@@ -89,7 +91,7 @@ private:
     void buildStatusBar();
     void buildMenus();
     void wireRepository();
-    void scanFinished();
+    void showRepository(); // the workspace's shown repository: its catalogue, branches, a branch
     void chooseAndOpen();
     void chooseCompanion();
     void createRepository();
@@ -115,6 +117,7 @@ private:
     CompanionsDock *m_companionsDock = nullptr;
     CompanionsController *m_companions = nullptr;
     CompanionRecipeActions *m_companionRecipes = nullptr;
+    Workspace *m_workspace = nullptr;
     QMenu *m_recentMenu = nullptr;
     MatrixController *m_matrix = nullptr;
     RepositoryController *m_repository = nullptr;

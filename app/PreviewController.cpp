@@ -3,7 +3,7 @@
 #include "MatrixController.h"
 #include "MatrixView.h"
 #include "RecipePreview.h"
-#include "RepositoryController.h"
+#include "Workspace.h"
 #include "itemmodels/MatrixModel.h"
 #include "recipes/RecipeGenerator.h"
 #include "repository/RecipeBasis.h"
@@ -12,10 +12,10 @@
 
 namespace vs {
 
-PreviewController::PreviewController(MatrixController *matrix, RepositoryController *repository, RecipePreview *preview, QObject *parent)
+PreviewController::PreviewController(MatrixController *matrix, Workspace *workspace, RecipePreview *preview, QObject *parent)
     : QObject(parent)
     , m_matrix(matrix)
-    , m_repository(repository)
+    , m_repository(workspace)
     , m_preview(preview)
 {
     connect(m_matrix, &MatrixController::selectionChanged, this, &PreviewController::refresh);

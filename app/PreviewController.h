@@ -6,19 +6,19 @@ namespace vs {
 
 class MatrixController;
 class RecipePreview;
-class RepositoryController;
+class Workspace;
 
 // Fills the recipe preview from the selected cell: the branch's recipe (with its
 // drift from the template) or the recipe Generate would write.
 class PreviewController : public QObject {
     Q_OBJECT
 public:
-    PreviewController(MatrixController *matrix, RepositoryController *repository, RecipePreview *preview, QObject *parent = nullptr);
+    PreviewController(MatrixController *matrix, Workspace *workspace, RecipePreview *preview, QObject *parent = nullptr);
     void refresh();
 
 private:
     MatrixController *m_matrix;
-    RepositoryController *m_repository;
+    Workspace *m_repository; // the shown repository of the workspace
     RecipePreview *m_preview;
 };
 

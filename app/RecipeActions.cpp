@@ -1,7 +1,7 @@
 #include "RecipeActions.h"
 
 #include "MatrixController.h"
-#include "RepositoryController.h"
+#include "Workspace.h"
 #include "itemmodels/MatrixModel.h"
 #include "recipes/RecipeGenerator.h"
 #include "repository/RecipeBasis.h"
@@ -19,10 +19,10 @@
 
 namespace vs {
 
-RecipeActions::RecipeActions(MatrixController *matrix, RepositoryController *repository, QWidget *window)
+RecipeActions::RecipeActions(MatrixController *matrix, Workspace *workspace, QWidget *window)
     : QObject(window)
     , m_matrix(matrix)
-    , m_repository(repository)
+    , m_repository(workspace)
     , m_window(window)
     , m_generate(new QAction(tr("&Generate Recipe"), this))
     , m_copyName(new QAction(tr("Copy &Package Name"), this))
@@ -110,8 +110,7 @@ void RecipeActions::generateSelected()
     const bool force = !existing.isEmpty() && m_askOverwrite(existing);
     if (!existing.isEmpty() && !force) {
         work.erase(
-            std::remove_if(work.begin(), work.end(), [&](const auto &w) { return RecipeWriter::occupied(root, w.first); }),
-            work.end());
+            std::remove_if(work.begin(), work.end(), [&](const auto &w) { return RecipeWriter::occupied(root, w.first); }), work.end());
         errors.append(tr("Kept %n existing recipe(s) unchanged.", nullptr, int(existing.size())));
     }
     if (work.isEmpty()) {

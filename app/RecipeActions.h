@@ -13,14 +13,14 @@ class QWidget;
 namespace vs {
 
 class MatrixController;
-class RepositoryController;
+class Workspace;
 
 // The recipe actions on selected cells: Generate, Copy package name, Copy the
 // `flox build` command, Open in external editor.
 class RecipeActions : public QObject {
     Q_OBJECT
 public:
-    RecipeActions(MatrixController *matrix, RepositoryController *repository, QWidget *window);
+    RecipeActions(MatrixController *matrix, Workspace *workspace, QWidget *window);
 
     QAction *generateAction() const { return m_generate; }
     QAction *copyNameAction() const { return m_copyName; }
@@ -48,7 +48,7 @@ private:
     QList<VariantName> selectedVariants() const;
 
     MatrixController *m_matrix;
-    RepositoryController *m_repository;
+    Workspace *m_repository; // the shown repository of the workspace
     QWidget *m_window;
     QAction *m_generate, *m_copyName, *m_copyBuild, *m_openEditor;
     OverwriteQuestion m_askOverwrite;

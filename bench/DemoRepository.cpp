@@ -11,8 +11,7 @@
 
 namespace vs::bench {
 
-namespace {
-bool git(const QString &root, const QStringList &args, QString *error)
+bool DemoRepository::git(const QString &root, const QStringList &args, QString *error)
 {
     QProcess p;
     p.setWorkingDirectory(root);
@@ -28,6 +27,7 @@ bool git(const QString &root, const QStringList &args, QString *error)
     return true;
 }
 
+namespace {
 bool write(const QString &path, const QByteArray &text)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());

@@ -1,5 +1,7 @@
 #include "CellMarks.h"
 
+#include "CellStatusColors.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -30,6 +32,43 @@ void CellMarks::paintRecommended(QPainter *painter, const QRect &cell, const QCo
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(cell.adjusted(1, 1, -2, -2));
+    painter->restore();
+}
+
+QString CellMarks::partnerText(CellStatus partner, std::optional<bool> shared)
+{
+    const QString mark = !shared ? QString() : *shared ? QStringLiteral("=") : QStringLiteral("≠");
+    return CellStatusInfo::glyph(partner) + mark;
+}
+
+QFont CellMarks::partnerFont(const QFont &base)
+{
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() * 0.75);
+    f.setBold(true);
+    return f;
+}
+
+QRect CellMarks::partnerRect(const QRect &cell, const QFont &base, const QString &text)
+{
+    const QFontMetrics fm(partnerFont(base));
+    const int h = qMin(fm.height(), cell.height() / 2);
+    return QRect(cell.left() + 2, cell.bottom() - h - 1, fm.horizontalAdvance(text) + 6, h);
+}
+
+void CellMarks::paintPartner(
+    QPainter *painter, const QRect &cell, const QFont &base, CellStatus partner, std::optional<bool> shared, bool dark)
+{
+    const QString text = partnerText(partner, shared);
+    const QRect tag = partnerRect(cell, base, text);
+    const QColor ink = CellStatusColors::textColor(partner, dark);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(ink, 1));
+    painter->setBrush(CellStatusColors::color(partner, dark));
+    painter->drawRoundedRect(QRectF(tag).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+    painter->setFont(partnerFont(base));
+    painter->drawText(tag, Qt::AlignCenter, text);
     painter->restore();
 }
 

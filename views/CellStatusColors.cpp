@@ -17,10 +17,12 @@ constexpr Colors kColors[] = {
     { CellStatus::Defined, 0xffb9e4b1, 0xff2d6a2d },
     { CellStatus::New, 0xffaed0f7, 0xff1e4f87 },
     { CellStatus::Problem, 0xfff7c46c, 0xff8a5500 },
+    { CellStatus::NeedsPytorch, 0xfff3c1dc, 0xff7d2a5a },
     { CellStatus::Queued, 0xffd3dce8, 0xff3c4a5e },
     { CellStatus::Building, 0xfffff09a, 0xff6e6300 },
     { CellStatus::Built, 0xff92dccb, 0xff12695a },
     { CellStatus::Failed, 0xfff5a5a5, 0xff8e1f1f },
+    { CellStatus::DependencyFailed, 0xffe9b3a0, 0xff6e2a14 },
     { CellStatus::Published, 0xffd9bdf6, 0xff5d3a8c },
 };
 static_assert(std::size(kColors) == static_cast<std::size_t>(CellStatus::Published) + 1, "one row per status");

@@ -120,6 +120,19 @@ void Legend::rebuild()
         CellMarks::paintRecommended(&p, QRect(0, 0, size, size), palette().color(QPalette::WindowText));
     }
     add(recommended, tr("recommended"), tr("A bold frame: the best variant for this machine."));
+    // The companion tag as a cell shows it, in a cell twice the swatch's height that ends at its bottom.
+    const QRect cellForTag(-2, 1 - size, 400, 2 * size);
+    const QString tagText = CellMarks::partnerText(CellStatus::Built, true);
+    QPixmap tag(QSize(CellMarks::partnerRect(cellForTag, font(), tagText).width() + 2, size) * dpr);
+    tag.setDevicePixelRatio(dpr);
+    tag.fill(Qt::transparent);
+    {
+        QPainter p(&tag);
+        CellMarks::paintPartner(&p, cellForTag, font(), CellStatus::Built, true, dark);
+    }
+    add(tag, tr("its PyTorch: status, = shared / ≠ own build"),
+        tr("On a TorchVision or TorchAudio cell: its PyTorch partner's status (⚠ needs PyTorch, ✓ defined, ◆ built, ★ published), "
+           "then = when both share one PyTorch build or ≠ when the companion builds its own PyTorch."));
     // As narrow as one entry: the columns follow the width (resizeEvent).
     setMinimumWidth(entryWidth() + m_grid->contentsMargins().left() + m_grid->contentsMargins().right());
     place(isVisible() ? columnsFor(width()) : m_columns);

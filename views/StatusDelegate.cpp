@@ -23,6 +23,12 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const bool dark = isDark(option.palette);
     const bool dimmed = index.data(MatrixFilterProxy::DimmedRole).toBool();
     const QRect cell = option.rect.adjusted(1, 1, -1, -1);
+    // A companion cell carries its PyTorch partner's tag at the bottom: the words move up.
+    const QVariant partner = index.data(MatrixModel::PartnerStatusRole);
+    const QVariant shared = index.data(MatrixModel::SharedBuildRole);
+    const std::optional<bool> sharesBuild = shared.isValid() ? std::optional<bool>(shared.toBool()) : std::nullopt;
+    const QRect words
+        = partner.isValid() ? cell.adjusted(0, 0, 0, -CellMarks::partnerRect(cell, option.font, QStringLiteral("✓")).height()) : cell;
 
     painter->save();
     // Dimmed cells keep their hue but fade into the background.
@@ -38,18 +44,20 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const QString name = index.data(MatrixModel::StatusTextRole).toString();
     const QFontMetrics gm(glyphFont), nm(option.font);
     const int wanted = gm.horizontalAdvance(glyph) + 4 + nm.horizontalAdvance(name) + 8;
-    if (wanted <= cell.width()) {
-        const int x = cell.left() + (cell.width() - wanted) / 2 + 4;
-        QRect g(x, cell.top(), gm.horizontalAdvance(glyph), cell.height());
+    if (wanted <= words.width()) {
+        const int x = words.left() + (words.width() - wanted) / 2 + 4;
+        QRect g(x, words.top(), gm.horizontalAdvance(glyph), words.height());
         painter->setFont(glyphFont);
         painter->drawText(g, Qt::AlignVCenter | Qt::AlignLeft, glyph);
         painter->setFont(option.font);
         painter->drawText(
-            QRect(g.right() + 5, cell.top(), cell.right() - g.right() - 5, cell.height()), Qt::AlignVCenter | Qt::AlignLeft, name);
+            QRect(g.right() + 5, words.top(), words.right() - g.right() - 5, words.height()), Qt::AlignVCenter | Qt::AlignLeft, name);
     } else {
         painter->setFont(glyphFont);
-        painter->drawText(cell, Qt::AlignCenter, glyph);
+        painter->drawText(words, Qt::AlignCenter, glyph);
     }
+    if (partner.isValid())
+        CellMarks::paintPartner(painter, cell, option.font, static_cast<CellStatus>(partner.toInt()), sharesBuild, dark);
 
     if (index.data(MatrixModel::RunsHereRole).toBool())
         CellMarks::paintRunsHere(painter, cell, ink);

@@ -50,7 +50,8 @@ QJsonObject HistoryEntry::toJson() const
         { QStringLiteral("started"), isoTime(started) }, { QStringLiteral("durationMs"), double(durationMs) },
         { QStringLiteral("outcome"), toString(outcome) }, { QStringLiteral("exitCode"), exitCode }, { QStringLiteral("logFile"), logFile },
         { QStringLiteral("resultPath"), resultPath }, { QStringLiteral("storePath"), storePath },
-        { QStringLiteral("host"), host.isEmpty() ? QJsonValue() : QJsonValue(host) }, { QStringLiteral("skipped"), skipped } };
+        { QStringLiteral("host"), host.isEmpty() ? QJsonValue() : QJsonValue(host) }, { QStringLiteral("skipped"), skipped },
+        { QStringLiteral("dependencyLog"), dependencyLog.isEmpty() ? QJsonValue() : QJsonValue(dependencyLog) } };
     if (!org.isEmpty())
         o.insert(
             QStringLiteral("published"), QJsonObject { { QStringLiteral("org"), org }, { QStringLiteral("time"), isoTime(publishedAt) } });
@@ -86,6 +87,7 @@ HistoryEntry HistoryEntry::fromJson(const QJsonObject &o)
     e.ownerStart = o.value(QStringLiteral("ownerStart")).toString();
     e.host = o.value(QStringLiteral("host")).toString();
     e.skipped = o.value(QStringLiteral("skipped")).toBool();
+    e.dependencyLog = o.value(QStringLiteral("dependencyLog")).toString();
     return e;
 }
 
@@ -311,6 +313,7 @@ HistoryEntry BuildHistory::entryFromJob(const BuildJob &job)
     e.storePath = job.storePath;
     e.host = job.host;
     e.skipped = job.skipped;
+    e.dependencyLog = job.error == BuildError::DependencyFailed ? job.dependencyLog : QString();
     if (job.kind == BuildKind::Publish) {
         e.org = job.org;
         if (job.state == BuildState::Succeeded)

@@ -32,6 +32,7 @@ struct HistoryEntry {
     QString ownerStart; // the owner's start time (tells a reused pid apart)
     QString host; // the builder it ran on ("ssh-ng://builder1"); empty: this machine (null in JSON)
     bool skipped = false; // not built: its outputs already existed
+    QString dependencyLog; // never run, its dependency (PyTorch) failed: that build's log (null in JSON)
 
     QJsonObject toJson() const;
     static HistoryEntry fromJson(const QJsonObject &object);

@@ -3,6 +3,7 @@
 #include "builds/BuildRunner.h"
 
 #include <QTimer>
+#include <QUuid>
 
 namespace vs {
 
@@ -29,11 +30,31 @@ BuildHistory *BuildQueue::history() const
     return m_history;
 }
 
+void BuildQueue::addHistory(BuildHistory *history)
+{
+    m_otherHistories.removeAll(nullptr);
+    if (!history || m_otherHistories.contains(history))
+        return;
+    history->setKeepPerCell(m_settings.historyKeepPerCell);
+    m_otherHistories.append(history);
+}
+
+BuildHistory *BuildQueue::historyFor(const QString &repoRoot) const
+{
+    for (const QPointer<BuildHistory> &h : m_otherHistories)
+        if (h && h->repoRoot() == repoRoot && (!m_history || m_history->repoRoot() != repoRoot))
+            return h;
+    return m_history;
+}
+
 void BuildQueue::setSettings(const BuildSettings &settings)
 {
     m_settings = settings;
     if (m_history)
         m_history->setKeepPerCell(m_settings.historyKeepPerCell);
+    for (const QPointer<BuildHistory> &h : std::as_const(m_otherHistories))
+        if (h)
+            h->setKeepPerCell(m_settings.historyKeepPerCell);
     startNext();
 }
 
@@ -229,6 +250,12 @@ void BuildQueue::failDependents(const BuildJob &failed)
         job.message = failed.logFile.isEmpty()
             ? tr("dependency failed: %1 did not succeed").arg(failed.title())
             : tr("dependency failed: %1 did not succeed (its log: %2)").arg(failed.title(), failed.logFile);
+        // Recorded (never run) so its cell says why it has no build, in its own repository's history.
+        if (job.runId.isEmpty())
+            job.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        job.started = QDateTime::currentDateTime();
+        if (BuildHistory *history = historyFor(job.repoRoot); history && !m_shuttingDown)
+            history->recordFinish(job);
         m_finished.insert(job.id, job);
         emit jobChanged(job);
         emit jobFinished(job);
@@ -258,8 +285,8 @@ void BuildQueue::startNext()
         m_running.append(runner);
         const quint64 id = job.id;
         connect(runner, &BuildRunner::jobStarted, this, [this](const BuildJob &j) {
-            if (m_history)
-                m_history->recordStart(j);
+            if (BuildHistory *history = historyFor(j.repoRoot))
+                history->recordStart(j);
             emit jobChanged(j);
         });
         connect(runner, &BuildRunner::stepChanged, this, [this, runner] { emit jobChanged(runner->job()); });
@@ -280,8 +307,8 @@ void BuildQueue::onRunnerFinished(BuildRunner *runner, const BuildJob &job)
 {
     if (!m_running.removeOne(runner))
         return;
-    if (m_history)
-        m_history->recordFinish(job);
+    if (BuildHistory *history = historyFor(job.repoRoot))
+        history->recordFinish(job);
     m_finished.insert(job.id, job);
     emit jobChanged(job);
     emit jobFinished(job);

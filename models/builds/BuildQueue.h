@@ -29,6 +29,10 @@ public:
 
     void setHistory(BuildHistory *history); // not owned; may be null; gets settings().historyKeepPerCell
     BuildHistory *history() const;
+    // Another repository's history (a workspace's companion repository): its jobs
+    // (by repoRoot) are recorded there, every other job in history(). Not owned.
+    void addHistory(BuildHistory *history);
+    BuildHistory *historyFor(const QString &repoRoot) const;
     const BuildSettings &settings() const { return m_settings; }
     void setSettings(const BuildSettings &settings); // applies to jobs started later
     void setMaxParallel(int count);
@@ -78,6 +82,7 @@ private:
 
     BuildSettings m_settings;
     QPointer<BuildHistory> m_history;
+    QList<QPointer<BuildHistory>> m_otherHistories;
     QList<BuildJob> m_waiting;
     QList<BuildRunner *> m_running;
     quint64 m_nextId = 1;

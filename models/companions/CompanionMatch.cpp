@@ -22,7 +22,9 @@ QMap<QString, const RecipeFile *> byVariant(const BranchScan *branch, bool pytor
     return map;
 }
 
-PartnerStatus statusOf(const CellHistory &cell)
+} // namespace
+
+PartnerStatus CompanionMatch::statusOf(const CellHistory &cell)
 {
     switch (cell.outcome) {
     case CellOutcome::Published:
@@ -33,8 +35,6 @@ PartnerStatus statusOf(const CellHistory &cell)
         return PartnerStatus::Defined;
     }
 }
-
-} // namespace
 
 QString toString(PartnerStatus status)
 {
@@ -99,7 +99,7 @@ CompanionReport CompanionMatch::match(const RepositoryScan &pytorch, const Repos
             e.lastBuild = toString(cell.outcome);
             if (partner) {
                 e.pytorchRecipe = partner->path;
-                e.status = statusOf(cell);
+                e.status = CompanionMatch::statusOf(cell);
             }
             CompanionGap &gap = gaps[r->variant->package];
             gap.package = r->variant->package;

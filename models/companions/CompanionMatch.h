@@ -57,6 +57,8 @@ public:
     static CompanionReport match(const RepositoryScan &pytorch, const RepositoryScan &companion,
         const QHash<QPair<QString, QString>, CellHistory> &pytorchHistory, const QStringList &branches = {});
 
+    // A PyTorch recipe's status from its cell's history: defined, built or published.
+    static PartnerStatus statusOf(const CellHistory &pytorchCell);
     // The PyTorch variant a companion variant needs ("torchvision-python313-cpu-avx2" → "pytorch-python313-cpu-avx2").
     static QString partnerVariant(const VariantName &companion);
 };

@@ -64,6 +64,14 @@ QString BuildQueueModel::farmProgress(const BuildJob &j)
     return parts.join(QStringLiteral(" · "));
 }
 
+QString BuildQueueModel::dependencyTitle(const BuildJob &j) const
+{
+    if (j.dependsOn == 0 || j.state != BuildState::Queued)
+        return {};
+    const auto dependency = m_queue->job(j.dependsOn);
+    return dependency ? dependency->title() : QString();
+}
+
 QVariant BuildQueueModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_jobs.size())
@@ -71,7 +79,9 @@ QVariant BuildQueueModel::data(const QModelIndex &index, int role) const
     const BuildJob &j = m_jobs[index.row()];
     switch (role) {
     case Qt::DisplayRole: {
-        const QString state = j.state == BuildState::Running ? tr("running") : tr("waiting");
+        QString state = j.state == BuildState::Running ? tr("running") : tr("waiting");
+        if (const QString after = dependencyTitle(j); !after.isEmpty())
+            state = tr("waits for %1").arg(after);
         QString text = QStringLiteral("%1 — %2").arg(j.title(), state);
         if (j.state == BuildState::Running && !j.currentStep.isEmpty())
             text += QStringLiteral(" — ") + j.currentStep;
@@ -83,6 +93,8 @@ QVariant BuildQueueModel::data(const QModelIndex &index, int role) const
         QString tip = tr("%1 with %2 in %3").arg(j.title(), toString(j.backend), j.workDir.isEmpty() ? j.repoRoot : j.workDir);
         if (const QString farm = farmProgress(j); !farm.isEmpty())
             tip += QLatin1Char('\n') + farm;
+        if (const QString after = dependencyTitle(j); !after.isEmpty())
+            tip += QLatin1Char('\n') + tr("Starts once %1 has succeeded; not run when it fails.").arg(after);
         return tip;
     }
     case JobIdRole:

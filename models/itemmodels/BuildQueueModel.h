@@ -34,6 +34,8 @@ public:
 private:
     void rebuild();
     void updateJob(const BuildJob &job);
+    // The job a waiting job waits for (a companion's PyTorch build), while it is in the queue.
+    QString dependencyTitle(const BuildJob &job) const;
 
     BuildQueue *m_queue;
     QList<BuildJob> m_jobs;

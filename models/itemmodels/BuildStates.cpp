@@ -4,7 +4,7 @@
 
 namespace vs {
 
-QHash<QString, CellStatus> BuildStates::forMatrix(const BuildHistory *history, const BuildQueue *queue)
+QHash<QString, CellStatus> BuildStates::forMatrix(const BuildHistory *history, const BuildQueue *queue, const QString &repoRoot)
 {
     QHash<QString, CellStatus> states;
     if (history) {
@@ -15,6 +15,9 @@ QHash<QString, CellStatus> BuildStates::forMatrix(const BuildHistory *history, c
                 states.insert(key(it.key().first, it.key().second), CellStatus::Built);
                 break;
             case CellOutcome::Failed:
+                states.insert(key(it.key().first, it.key().second),
+                    it.value().lastBuild.dependencyLog.isEmpty() ? CellStatus::Failed : CellStatus::DependencyFailed);
+                break;
             case CellOutcome::Interrupted:
                 states.insert(key(it.key().first, it.key().second), CellStatus::Failed);
                 break;
@@ -31,7 +34,8 @@ QHash<QString, CellStatus> BuildStates::forMatrix(const BuildHistory *history, c
     }
     if (queue) {
         for (const BuildJob &j : queue->jobs())
-            states.insert(key(j.branch, j.variant), j.state == BuildState::Running ? CellStatus::Building : CellStatus::Queued);
+            if (repoRoot.isEmpty() || j.repoRoot == repoRoot)
+                states.insert(key(j.branch, j.variant), j.state == BuildState::Running ? CellStatus::Building : CellStatus::Queued);
     }
     return states;
 }

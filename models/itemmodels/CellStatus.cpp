@@ -26,10 +26,14 @@ const Look &look(CellStatus s)
             QT_TRANSLATE_NOOP("CellStatus", "New or modified in the working tree, not committed.") },
         { "problem", QT_TRANSLATE_NOOP("CellStatus", "problem"), "!",
             QT_TRANSLATE_NOOP("CellStatus", "The recipe has lint warnings or errors.") },
+        { "needs-pytorch", QT_TRANSLATE_NOOP("CellStatus", "needs PyTorch"), "⚠",
+            QT_TRANSLATE_NOOP("CellStatus", "A companion recipe whose PyTorch recipe is missing on the paired branch.") },
         { "queued", QT_TRANSLATE_NOOP("CellStatus", "queued"), "⋯", QT_TRANSLATE_NOOP("CellStatus", "Waiting in the build queue.") },
         { "building", QT_TRANSLATE_NOOP("CellStatus", "building"), "▶", QT_TRANSLATE_NOOP("CellStatus", "Being built now.") },
         { "built", QT_TRANSLATE_NOOP("CellStatus", "built"), "◆", QT_TRANSLATE_NOOP("CellStatus", "The last build succeeded.") },
         { "failed", QT_TRANSLATE_NOOP("CellStatus", "failed"), "✗", QT_TRANSLATE_NOOP("CellStatus", "The last build failed.") },
+        { "dependency-failed", QT_TRANSLATE_NOOP("CellStatus", "dependency failed"), "⊗",
+            QT_TRANSLATE_NOOP("CellStatus", "Not built: the PyTorch build it waited for failed (the tooltip names its log).") },
         { "published", QT_TRANSLATE_NOOP("CellStatus", "published"), "★",
             QT_TRANSLATE_NOOP("CellStatus", "Built and published to the catalog.") },
     };
@@ -40,7 +44,8 @@ const Look &look(CellStatus s)
 QList<CellStatus> CellStatusInfo::all()
 {
     return { CellStatus::NotDefined, CellStatus::Incompatible, CellStatus::Defined, CellStatus::New, CellStatus::Problem,
-        CellStatus::Queued, CellStatus::Building, CellStatus::Built, CellStatus::Failed, CellStatus::Published };
+        CellStatus::NeedsPytorch, CellStatus::Queued, CellStatus::Building, CellStatus::Built, CellStatus::Failed,
+        CellStatus::DependencyFailed, CellStatus::Published };
 }
 
 QString CellStatusInfo::name(CellStatus s)
@@ -66,7 +71,7 @@ QString CellStatusInfo::key(CellStatus s)
 bool CellStatusInfo::isBuildState(CellStatus s)
 {
     return s == CellStatus::Queued || s == CellStatus::Building || s == CellStatus::Built || s == CellStatus::Failed
-        || s == CellStatus::Published;
+        || s == CellStatus::DependencyFailed || s == CellStatus::Published;
 }
 
 bool CellStatusInfo::hasRecipe(CellStatus s)

@@ -14,10 +14,12 @@ enum class CellStatus {
     Defined, // a committed recipe
     New, // new or modified in the working tree
     Problem, // the recipe has lint warnings or errors
+    NeedsPytorch, // a companion recipe whose PyTorch partner recipe is missing
     Queued,
     Building,
     Built,
     Failed,
+    DependencyFailed, // not run: the build it waited for (its PyTorch) failed
     Published,
 };
 

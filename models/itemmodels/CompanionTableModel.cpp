@@ -1,4 +1,5 @@
 #include "itemmodels/CompanionTableModel.h"
+#include "itemmodels/BuildStates.h"
 
 #include <QFileInfo>
 
@@ -16,14 +17,24 @@ void CompanionTableModel::setRepositories(const QList<Repository> &repositories)
     m_rows.clear();
     for (const Repository &r : std::as_const(m_repositories))
         for (qsizetype i = 0; i < r.report.entries.size(); ++i)
-            m_rows.append({ &r, &r.report.entries.at(i), i < r.shared.size() ? &r.shared.at(i) : nullptr });
+            m_rows.append(
+                { &r, { r.report.entries.at(i), i < r.shared.size() ? std::optional<SharedBuild>(r.shared.at(i)) : std::nullopt } });
     endResetModel();
+}
+
+CompanionOverlays CompanionTableModel::overlaysOf(const QString &root) const
+{
+    CompanionOverlays out;
+    for (const Row &row : m_rows)
+        if (row.repository->root == root)
+            out.insert(BuildStates::key(row.overlay.entry.branch, row.overlay.entry.variant), row.overlay);
+    return out;
 }
 
 int CompanionTableModel::rowOf(const QString &branch, const QString &variant) const
 {
     for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows.at(i).entry->branch == branch && m_rows.at(i).entry->variant == variant)
+        if (m_rows.at(i).overlay.entry.branch == branch && m_rows.at(i).overlay.entry.variant == variant)
             return i;
     return -1;
 }
@@ -43,23 +54,11 @@ QVariant CompanionTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const Row &row = m_rows.at(index.row());
-    const CompanionEntry &e = *row.entry;
+    const CompanionEntry &e = row.overlay.entry;
     if (role == SharedRole)
-        return row.shared && row.shared->shared ? QVariant(*row.shared->shared) : QVariant();
-    const QString status = e.pytorchRecipe.isEmpty() ? tr("needs PyTorch") : toString(e.status);
-    if (role == Qt::ToolTipRole) {
-        QStringList lines {
-            tr("PyTorch %1 on %2: %3").arg(e.pytorchVariant, e.pytorchBranch.isEmpty() ? tr("(no paired branch)") : e.pytorchBranch, status)
-        };
-        if (e.lastBuild != QLatin1String("none"))
-            lines << tr("Its last build: %1").arg(e.lastBuild);
-        if (row.shared) {
-            lines << row.shared->summary();
-            for (const BuildDifference &d : row.shared->differences)
-                lines << tr("  %1: %2 (PyTorch recipe: %3)").arg(d.what, d.companion, d.pytorch);
-        }
-        return lines.join(QLatin1Char('\n'));
-    }
+        return row.overlay.sharesBuild() ? QVariant(*row.overlay.sharesBuild()) : QVariant();
+    if (role == Qt::ToolTipRole)
+        return row.overlay.tooltipLines().join(QLatin1Char('\n'));
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -72,9 +71,9 @@ QVariant CompanionTableModel::data(const QModelIndex &index, int role) const
     case PytorchColumn:
         return e.pytorchBranch.isEmpty() ? tr("(no paired branch)") : QStringLiteral("%1: %2").arg(e.pytorchBranch, e.pytorchVariant);
     case StatusColumn:
-        return status;
+        return row.overlay.statusText();
     case SharedColumn:
-        return row.shared ? row.shared->summary() : QString();
+        return row.overlay.shared ? row.overlay.shared->summary() : QString();
     default:
         return {};
     }

@@ -2,6 +2,7 @@
 
 #include "companions/CompanionMatch.h"
 #include "companions/SharedBuildCheck.h"
+#include "itemmodels/CompanionOverlay.h"
 #include "repository/RepositoryScan.h"
 
 #include <QAbstractTableModel>
@@ -22,9 +23,9 @@ public:
     struct Repository {
         QString root;
         QString error; // could not be scanned
+        RepositoryScan scan; // what the report was made from; what the grid shows of it
         CompanionReport report;
         QList<SharedBuild> shared; // one per report.entries
-        RepositoryScan scan; // what the report was made from
     };
     void setRepositories(const QList<Repository> &repositories);
     const QList<Repository> &repositories() const { return m_repositories; }
@@ -33,6 +34,8 @@ public:
     // The repository and the companion recipe of a row; nullptr outside.
     const Repository *repositoryAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows.at(row).repository : nullptr; }
     const CompanionEntry *entryAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows.at(row).entry : nullptr; }
+    // The companion cells of one repository (by its root), for the grid.
+    CompanionOverlays overlaysOf(const QString &root) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -42,8 +45,7 @@ public:
 private:
     struct Row {
         const Repository *repository;
-        const CompanionEntry *entry;
-        const SharedBuild *shared;
+        CompanionOverlay overlay;
     };
     QList<Repository> m_repositories;
     QList<Row> m_rows;

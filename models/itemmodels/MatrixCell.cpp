@@ -7,7 +7,7 @@
 namespace vs {
 
 MatrixCell MatrixCell::derive(const Catalog &catalog, const VariantName &v, const QList<MatrixRecipe> &all, const QList<int> &recipes,
-    const MachineFit &machine, std::optional<CellStatus> buildState)
+    const MachineFit &machine, std::optional<CellStatus> buildState, bool partnerMissing)
 {
     MatrixCell cell;
     cell.variant = v;
@@ -37,7 +37,10 @@ MatrixCell MatrixCell::derive(const Catalog &catalog, const VariantName &v, cons
             changed = changed || all[i].changedInWorkingTree;
         }
         cell.reason = problems.join(QLatin1Char('\n'));
-        cell.status = !problems.isEmpty() ? CellStatus::Problem : changed ? CellStatus::New : CellStatus::Defined;
+        cell.status = !problems.isEmpty() ? CellStatus::Problem
+            : partnerMissing              ? CellStatus::NeedsPytorch
+            : changed                     ? CellStatus::New
+                                          : CellStatus::Defined;
     }
     if (buildState)
         cell.status = *buildState;

@@ -39,10 +39,12 @@ struct MatrixCell {
 
     // The status rule: no recipe is "not defined" or "incompatible" (catalogue);
     // a recipe with problems (several files, incompatible, non-canonical name, lint)
-    // is "problem", one changed in the working tree "new", else "defined"; a build's
-    // state, when there is one, wins.
+    // is "problem", one changed in the working tree "new", else "defined"; a companion
+    // recipe (TorchVision, TorchAudio) whose PyTorch recipe is missing is "needs PyTorch"
+    // unless it has problems; a build's state, when there is one, wins.
     static MatrixCell derive(const Catalog &catalog, const VariantName &variant, const QList<MatrixRecipe> &branchRecipes,
-        const QList<int> &recipes, const MachineFit &machine, std::optional<CellStatus> buildState = std::nullopt);
+        const QList<int> &recipes, const MachineFit &machine, std::optional<CellStatus> buildState = std::nullopt,
+        bool partnerMissing = false);
 };
 
 } // namespace vs

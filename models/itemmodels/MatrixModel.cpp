@@ -78,6 +78,34 @@ void MatrixModel::setBuildStates(const QHash<QString, CellStatus> &states)
         emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
+void MatrixModel::setCompanionOverlays(const CompanionOverlays &overlays)
+{
+    m_overlays = overlays;
+    rebuildCells();
+    if (rowCount() > 0 && columnCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+const CompanionOverlay *MatrixModel::overlayAt(const QModelIndex &index) const
+{
+    const Cell *c = cellAt(index);
+    if (!c || c->recipes.isEmpty())
+        return nullptr;
+    return overlayOf(m_branch, c->variant.toString());
+}
+
+const CompanionOverlay *MatrixModel::overlayOf(const QString &branch, const QString &variantName) const
+{
+    const auto it = m_overlays.constFind(buildKey(branch, variantName));
+    return it == m_overlays.constEnd() ? nullptr : &*it;
+}
+
+void MatrixModel::setWorkspacePackages(const QStringList &packages)
+{
+    m_workspacePackages = packages;
+    emit sliceChanged(); // the selector's package list changed
+}
+
 SliceChoices MatrixModel::sliceChoices() const
 {
     QList<VariantName> variants;
@@ -89,7 +117,16 @@ SliceChoices MatrixModel::sliceChoices() const
 
 QStringList MatrixModel::packageChoices() const
 {
-    return sliceChoices().packages();
+    // The branch's packages, then the workspace's, then the rest of the catalogue's.
+    const QStringList all = sliceChoices().packages();
+    QStringList out;
+    for (const QString &p : all)
+        if (std::any_of(m_recipes.cbegin(), m_recipes.cend(), [&](const MatrixRecipe &r) { return r.variant.package == p; }))
+            out << p;
+    for (const QString &p : m_workspacePackages + all)
+        if (!out.contains(p))
+            out << p;
+    return out;
 }
 
 QStringList MatrixModel::pythonChoices() const
@@ -118,8 +155,10 @@ MatrixModel::Cell MatrixModel::makeCell(const VariantName &v) const
         if (m_recipes[i].variant == v)
             recipes.append(i);
     const auto build = m_buildStates.constFind(buildKey(m_branch, v.toString()));
-    return MatrixCell::derive(
-        m_catalog, v, m_recipes, recipes, m_machine, build == m_buildStates.constEnd() ? std::nullopt : std::optional<CellStatus>(*build));
+    const auto overlay = m_overlays.constFind(buildKey(m_branch, v.toString()));
+    return MatrixCell::derive(m_catalog, v, m_recipes, recipes, m_machine,
+        build == m_buildStates.constEnd() ? std::nullopt : std::optional<CellStatus>(*build),
+        overlay != m_overlays.constEnd() && overlay->partnerMissing());
 }
 
 void MatrixModel::rebuildCells()
@@ -269,6 +308,9 @@ QString MatrixModel::tooltip(const Cell &cell) const
     }
     if (!cell.reason.isEmpty())
         lines << (cell.recipes.isEmpty() ? tr("Why: %1") : tr("Problems:\n%1")).arg(cell.reason);
+    const auto overlay = m_overlays.constFind(buildKey(m_branch, cell.variant.toString()));
+    if (!cell.recipes.isEmpty() && overlay != m_overlays.constEnd())
+        lines += overlay->tooltipLines();
     if (cell.runsHere)
         lines << tr("Runs on this machine");
     if (cell.recommended)
@@ -304,6 +346,14 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
         return cell->reason;
     case IsCellRole:
         return true;
+    case PartnerStatusRole:
+        if (const CompanionOverlay *o = overlayAt(index))
+            return static_cast<int>(o->partnerStatus());
+        return {};
+    case SharedBuildRole:
+        if (const CompanionOverlay *o = overlayAt(index); o && o->sharesBuild())
+            return *o->sharesBuild();
+        return {};
     default:
         return {};
     }

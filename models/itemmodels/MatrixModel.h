@@ -3,6 +3,7 @@
 #include "catalog/Catalog.h"
 #include "hardware/MachineFit.h"
 #include "itemmodels/CellStatus.h"
+#include "itemmodels/CompanionOverlay.h"
 #include "itemmodels/MatrixCell.h"
 #include "variants/MatrixLayout.h"
 #include "variants/VariantName.h"
@@ -31,6 +32,8 @@ public:
         FilePathRole, // ".flox/pkgs/…" or empty
         ReasonRole, // why incompatible / the problems, one per line
         IsCellRole, // false for the empty columns of the darwin row
+        PartnerStatusRole, // a companion cell: int(CellStatus) of its PyTorch (needs PyTorch … published); else invalid
+        SharedBuildRole, // a companion cell: bool, shares its PyTorch build; invalid when not known
     };
 
     explicit MatrixModel(QObject *parent = nullptr);
@@ -50,6 +53,13 @@ public:
     // Build results keyed by buildKey(branch, variant); they take over the cell's colour.
     void setBuildStates(const QHash<QString, CellStatus> &states);
     static QString buildKey(const QString &branch, const QString &variantName) { return branch + QLatin1Char(':') + variantName; }
+    // The shown repository's companion cells (TorchVision, TorchAudio), keyed like buildKey:
+    // their PyTorch partner's status overlays the cell and a missing partner makes it "needs PyTorch".
+    void setCompanionOverlays(const CompanionOverlays &overlays);
+    const CompanionOverlay *overlayAt(const QModelIndex &index) const; // null: not a companion cell
+    const CompanionOverlay *overlayOf(const QString &branch, const QString &variantName) const;
+    // Packages of the whole workspace (every repository's): offered after the branch's own.
+    void setWorkspacePackages(const QStringList &packages);
 
     // Values present on the branch, most frequent first, then the catalogue's.
     QStringList packageChoices() const;
@@ -95,6 +105,8 @@ private:
     QString m_package, m_python, m_cuda;
     MachineFit m_machine;
     QHash<QString, CellStatus> m_buildStates;
+    CompanionOverlays m_overlays;
+    QStringList m_workspacePackages;
     QList<Cell> m_cells; // row-major; the darwin row has one cell (column 0)
 };
 

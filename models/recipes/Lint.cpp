@@ -5,6 +5,7 @@
 #include "variants/Compatibility.h"
 #include "variants/RecipePaths.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -92,6 +93,11 @@ private:
     {
         const QString byFile = RecipePaths::packageNameOf(m_recipe.path);
         if (m_meta.pname.isEmpty() || m_meta.pname.contains(QLatin1String("${")) || m_meta.pname == byFile)
+            return;
+        // A companion recipe embeds its PyTorch recipe (customPytorch) before naming itself:
+        // the package is named right when a later pname is the file's.
+        const QRegularExpression own(QStringLiteral("\\bpname\\s*=\\s*\"%1\"").arg(QRegularExpression::escape(byFile)));
+        if (m_recipe.text.contains(own))
             return;
         add(m_meta.line(QStringLiteral("pname")), Severity::Warning, kPname,
             QStringLiteral("pname \"%1\" differs from the file name: `flox build` names the package '%2', "

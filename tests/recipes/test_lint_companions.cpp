@@ -82,6 +82,20 @@ class TestLintCompanions : public QObject {
     Q_OBJECT
 
 private slots:
+    // A companion that embeds its PyTorch recipe verbatim (CompanionGenerator) holds
+    // PyTorch's pname first and its own later: named right, no warning; without its own, a warning.
+    void embeddedPytorchPnameIsNotTheCompanions()
+    {
+        QString text = torchvisionCpu("false");
+        text.replace(
+            QStringLiteral("  customPytorch = ("), QStringLiteral("  customPytorch = let pname = \"pytorch-python313-cpu-avx2\"; in ("));
+        QVERIFY(text.contains(QLatin1String("pname = \"pytorch-python313-cpu-avx2\"")));
+        QVERIFY2(withRule(lint(QStringLiteral("torchvision-python313-cpu-avx2.nix"), text), QStringLiteral("pname-mismatch")).isEmpty(),
+            qPrintable(dump(lint(QStringLiteral("torchvision-python313-cpu-avx2.nix"), text))));
+        text.replace(QStringLiteral("pname = \"torchvision-python313-cpu-avx2\""), QStringLiteral("pname = \"torchvision-other\""));
+        QCOMPARE(withRule(lint(QStringLiteral("torchvision-python313-cpu-avx2.nix"), text), QStringLiteral("pname-mismatch")).size(), 1);
+    }
+
     void torchOverrideDecidesCudaSupport()
     {
         const QString text = torchvisionCpu("false");
