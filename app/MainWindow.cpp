@@ -309,6 +309,7 @@ void MainWindow::startHardwareProbe()
 void MainWindow::showRepository()
 {
     const RepositoryScan &scan = m_workspace->scan();
+    m_legend->setCompanionEntries(m_workspace->showsCompanion());
     m_matrix->model()->setCatalog(scan.catalog);
     m_branchModel->setBranches(ScanAdapter::branchSummaries(scan));
     m_hint->hide();

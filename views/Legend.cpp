@@ -82,6 +82,14 @@ void Legend::place(int columns)
     m_grid->setColumnStretch(columns * 2, 1);
 }
 
+void Legend::setCompanionEntries(bool shown)
+{
+    if (shown == m_companionEntries)
+        return;
+    m_companionEntries = shown;
+    rebuild();
+}
+
 void Legend::rebuild()
 {
     delete layout();
@@ -103,8 +111,9 @@ void Legend::rebuild()
         m_entries.append(Entry { icon, label });
     };
     for (CellStatus s : CellStatusInfo::all())
-        add(swatch(CellStatusColors::color(s, dark), CellStatusColors::textColor(s, dark), CellStatusInfo::glyph(s), font(), size, dpr),
-            CellStatusInfo::name(s), CellStatusInfo::description(s));
+        if (m_companionEntries || !CellStatusInfo::isCompanionOnly(s))
+            add(swatch(CellStatusColors::color(s, dark), CellStatusColors::textColor(s, dark), CellStatusInfo::glyph(s), font(), size, dpr),
+                CellStatusInfo::name(s), CellStatusInfo::description(s));
 
     const QColor base = CellStatusColors::color(CellStatus::Defined, dark);
     const QColor ink = CellStatusColors::textColor(CellStatus::Defined, dark);
@@ -120,19 +129,21 @@ void Legend::rebuild()
         CellMarks::paintRecommended(&p, QRect(0, 0, size, size), palette().color(QPalette::WindowText));
     }
     add(recommended, tr("recommended"), tr("A bold frame: the best variant for this machine."));
-    // The companion tag as a cell shows it, in a cell twice the swatch's height that ends at its bottom.
-    const QRect cellForTag(-2, 1 - size, 400, 2 * size);
-    const QString tagText = CellMarks::partnerText(CellStatus::Built, true);
-    QPixmap tag(QSize(CellMarks::partnerRect(cellForTag, font(), tagText).width() + 2, size) * dpr);
-    tag.setDevicePixelRatio(dpr);
-    tag.fill(Qt::transparent);
-    {
-        QPainter p(&tag);
-        CellMarks::paintPartner(&p, cellForTag, font(), CellStatus::Built, true, dark);
+    if (m_companionEntries) {
+        // The companion tag as a cell shows it, in a cell twice the swatch's height that ends at its bottom.
+        const QRect cellForTag(-2, 1 - size, 400, 2 * size);
+        const QString tagText = CellMarks::partnerText(CellStatus::Built, true);
+        QPixmap tag(QSize(CellMarks::partnerRect(cellForTag, font(), tagText).width() + 2, size) * dpr);
+        tag.setDevicePixelRatio(dpr);
+        tag.fill(Qt::transparent);
+        {
+            QPainter p(&tag);
+            CellMarks::paintPartner(&p, cellForTag, font(), CellStatus::Built, true, dark);
+        }
+        add(tag, tr("its PyTorch: status, = shared / ≠ own build"),
+            tr("On a TorchVision or TorchAudio cell: its PyTorch partner's status (⚠ needs PyTorch, ✓ defined, ◆ built, ★ published), "
+               "then = when both share one PyTorch build or ≠ when the companion builds its own PyTorch."));
     }
-    add(tag, tr("its PyTorch: status, = shared / ≠ own build"),
-        tr("On a TorchVision or TorchAudio cell: its PyTorch partner's status (⚠ needs PyTorch, ✓ defined, ◆ built, ★ published), "
-           "then = when both share one PyTorch build or ≠ when the companion builds its own PyTorch."));
     // As narrow as one entry: the columns follow the width (resizeEvent).
     setMinimumWidth(entryWidth() + m_grid->contentsMargins().left() + m_grid->contentsMargins().right());
     place(isVisible() ? columnsFor(width()) : m_columns);

@@ -16,6 +16,10 @@ class Legend : public QWidget {
 public:
     explicit Legend(QWidget *parent = nullptr);
     int columnCount() const { return m_columns; }
+    // The companion statuses and the PyTorch tag are explained only while companion cells are shown,
+    // so a PyTorch-only window keeps its room below the grid.
+    void setCompanionEntries(bool shown);
+    bool companionEntries() const { return m_companionEntries; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -34,6 +38,7 @@ private:
     QList<Entry> m_entries;
     QGridLayout *m_grid = nullptr;
     int m_columns = 6;
+    bool m_companionEntries = false;
 };
 
 } // namespace vs

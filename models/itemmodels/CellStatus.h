@@ -29,6 +29,8 @@ public:
     static QString name(CellStatus status); // "not defined", translated
     static QString glyph(CellStatus status); // "✓", one character
     static QString description(CellStatus status); // one sentence for the legend tooltip
+    // Only a TorchVision/TorchAudio cell can have it (needs PyTorch, dependency failed).
+    static bool isCompanionOnly(CellStatus status) { return status == CellStatus::NeedsPytorch || status == CellStatus::DependencyFailed; }
     static QString key(CellStatus status); // "not-defined": stable, for JSON and settings
     // Built by a build: queued … published.
     static bool isBuildState(CellStatus status);

@@ -33,7 +33,7 @@ public:
     int rowOf(const QString &branch, const QString &variant) const;
     // The repository and the companion recipe of a row; nullptr outside.
     const Repository *repositoryAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows.at(row).repository : nullptr; }
-    const CompanionEntry *entryAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows.at(row).entry : nullptr; }
+    const CompanionEntry *entryAt(int row) const { return row >= 0 && row < m_rows.size() ? &m_rows.at(row).overlay.entry : nullptr; }
     // The companion cells of one repository (by its root), for the grid.
     CompanionOverlays overlaysOf(const QString &root) const;
 

@@ -1,5 +1,6 @@
 #include "BuildController.h"
 #include "CompanionsController.h"
+#include "Legend.h"
 #include "MainWindow.h"
 #include "MatrixView.h"
 #include "RecipePreview.h"
@@ -18,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QAbstractProxyModel>
 #include <QComboBox>
+#include <QLabel>
 #include <QUuid>
 #include <QtTest>
 
@@ -59,6 +61,15 @@ class TestWindowWorkspaceGrid : public QObject {
             index = proxy->mapFromSource(source);
         w.matrixView()->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
     }
+    static Legend *legend(MainWindow &w) { return w.findChild<Legend *>(); }
+    static QStringList legendTexts(MainWindow &w)
+    {
+        QStringList texts;
+        for (const QLabel *label : legend(w)->findChildren<QLabel *>())
+            texts << label->text();
+        return texts;
+    }
+
     static void choosePackage(MainWindow &w, const QString &package)
     {
         auto *box = w.findChild<QComboBox *>(QStringLiteral("packageSelector"));
@@ -118,8 +129,11 @@ private slots:
         QCOMPARE(w.matrixModel()->package(), QStringLiteral("pytorch"));
         QVERIFY(w.branchModel()->rowOf(QStringLiteral("vision-only")) < 0);
 
+        QVERIFY(!legend(w)->companionEntries()); // PyTorch shown: no companion statuses in the legend
         choosePackage(w, QStringLiteral("torchvision"));
         QVERIFY(w.workspace()->showsCompanion());
+        QVERIFY(legend(w)->companionEntries());
+        QVERIFY(legendTexts(w).contains(CellStatusInfo::name(CellStatus::NeedsPytorch)));
         QCOMPARE(w.workspace()->root(), m_visionRoot);
         QCOMPARE(w.matrixModel()->package(), QStringLiteral("torchvision"));
         QVERIFY(w.branchModel()->rowOf(QStringLiteral("vision-only")) >= 0); // its own branches
@@ -150,6 +164,7 @@ private slots:
         // Back to PyTorch: its own repository, branches and cells again, no overlay.
         choosePackage(w, QStringLiteral("pytorch"));
         QVERIFY(!w.workspace()->showsCompanion());
+        QVERIFY(!legendTexts(w).contains(CellStatusInfo::name(CellStatus::NeedsPytorch)));
         QVERIFY(w.branchModel()->rowOf(QStringLiteral("vision-only")) < 0);
         const QModelIndex pytorch = cellOf(w, QStringLiteral("pytorch-python313-cpu-avx512"));
         QCOMPARE(pytorch.data(MatrixModel::FilePathRole).toString(), pkg(QStringLiteral("pytorch-python313-cpu-avx512")));
