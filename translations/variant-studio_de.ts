@@ -83,6 +83,22 @@
         <source>Built and published to the catalog.</source>
         <translation>Gebaut und im Katalog veröffentlicht.</translation>
     </message>
+    <message>
+        <source>needs PyTorch</source>
+        <translation>braucht PyTorch</translation>
+    </message>
+    <message>
+        <source>A companion recipe whose PyTorch recipe is missing on the paired branch.</source>
+        <translation>Ein Begleitrezept, dessen PyTorch-Rezept auf dem gepaarten Branch fehlt.</translation>
+    </message>
+    <message>
+        <source>dependency failed</source>
+        <translation>Abhängigkeit fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not built: the PyTorch build it waited for failed (the tooltip names its log).</source>
+        <translation>Nicht gebaut: Der PyTorch-Build, auf den es gewartet hat, ist fehlgeschlagen (der Tooltip nennt sein Log).</translation>
+    </message>
 </context>
 <context>
     <name>vs</name>
@@ -231,6 +247,14 @@
             <numerusform>%n Builds eingereiht.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not built: %1 is not matched with its PyTorch yet (the companion analysis is still running).</source>
+        <translation>Nicht gebaut: %1 ist seinem PyTorch noch nicht zugeordnet (die Begleitpaket-Analyse läuft noch).</translation>
+    </message>
 </context>
 <context>
     <name>vs::BuildLogView</name>
@@ -339,20 +363,24 @@
         <source>attempt %1</source>
         <translation>Versuch %1</translation>
     </message>
+    <message>
+        <source>waits for %1</source>
+        <translation>wartet auf %1</translation>
+    </message>
+    <message>
+        <source>Starts once %1 has succeeded; not run when it fails.</source>
+        <translation>Startet, sobald %1 erfolgreich war; läuft nicht, wenn es fehlschlägt.</translation>
+    </message>
 </context>
 <context>
-    <name>vs::CompanionTableModel</name>
+    <name>vs::CompanionOverlay</name>
     <message>
-        <source>needs PyTorch</source>
-        <translation>braucht PyTorch</translation>
+        <source>(no paired branch)</source>
+        <translation>(kein gepaarter Branch)</translation>
     </message>
     <message>
         <source>PyTorch %1 on %2: %3</source>
         <translation>PyTorch %1 auf %2: %3</translation>
-    </message>
-    <message>
-        <source>(no paired branch)</source>
-        <translation>(kein gepaarter Branch)</translation>
     </message>
     <message>
         <source>Its last build: %1</source>
@@ -361,6 +389,66 @@
     <message>
         <source>  %1: %2 (PyTorch recipe: %3)</source>
         <translation>  %1: %2 (PyTorch-Rezept: %3)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::CompanionRecipeActions</name>
+    <message>
+        <source>Generate &amp;Companion Recipes</source>
+        <translation>Be&amp;gleitrezepte erzeugen</translation>
+    </message>
+    <message>
+        <source>Generate &amp;PyTorch Recipe</source>
+        <translation>Py&amp;Torch-Rezept erzeugen</translation>
+    </message>
+    <message>
+        <source>Write the TorchVision/TorchAudio recipes of the selected PyTorch cells into the workspace&apos;s companion repositories, embedding the PyTorch recipe so both share one PyTorch build</source>
+        <translation>Die TorchVision-/TorchAudio-Rezepte der ausgewählten PyTorch-Zellen in die Begleit-Repositorys des Arbeitsbereichs schreiben und dabei das PyTorch-Rezept einbetten, sodass beide einen PyTorch-Build teilen</translation>
+    </message>
+    <message>
+        <source>Write the PyTorch recipe the selected companion recipes lack, with their nixpkgs pin, into the PyTorch repository</source>
+        <translation>Das PyTorch-Rezept, das den ausgewählten Begleitrezepten fehlt, mit deren nixpkgs-Pin in das PyTorch-Repository schreiben</translation>
+    </message>
+    <message>
+        <source>Select PyTorch cells of an open repository to generate their companion recipes.</source>
+        <translation>Wählen Sie PyTorch-Zellen eines geöffneten Repositorys, um ihre Begleitrezepte zu erzeugen.</translation>
+    </message>
+    <message>
+        <source>The companion repositories are still being read; try again in a moment.</source>
+        <translation>Die Begleit-Repositorys werden noch eingelesen; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>No companion repository in the workspace: add one with File › Add Repository to Workspace…</source>
+        <translation>Kein Begleit-Repository im Arbeitsbereich: Fügen Sie eines hinzu mit Datei › Repository zum Arbeitsbereich hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Select companion recipes in the Companions dock to generate their PyTorch recipes.</source>
+        <translation>Wählen Sie Begleitrezepte im Dock „Begleitpakete“, um ihre PyTorch-Rezepte zu erzeugen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept %n existing recipe(s) unchanged.</source>
+        <translation>
+            <numerusform>%n vorhandenes Rezept unverändert gelassen.</numerusform>
+            <numerusform>%n vorhandene Rezepte unverändert gelassen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %n recipe(s)…</source>
+        <translation>
+            <numerusform>Schreibe %n Rezept…</numerusform>
+            <numerusform>Schreibe %n Rezepte…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote %1 (staged)</source>
+        <translation>%1 geschrieben (zum Commit vorgemerkt)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::CompanionTableModel</name>
+    <message>
+        <source>(no paired branch)</source>
+        <translation>(kein gepaarter Branch)</translation>
     </message>
     <message>
         <source>Repository</source>
@@ -400,6 +488,10 @@
         <source>Evaluating the companion recipes…</source>
         <translation>Begleitrezepte werden ausgewertet…</translation>
     </message>
+    <message>
+        <source>%1/%2:%3: %4 (branches are paired by inference)</source>
+        <translation>%1/%2:%3: %4 (die Branch-Paarung ist abgeleitet)</translation>
+    </message>
 </context>
 <context>
     <name>vs::CompanionsDock</name>
@@ -408,16 +500,8 @@
         <translation>Begleitpakete</translation>
     </message>
     <message>
-        <source>Gap</source>
-        <translation>Lücke</translation>
-    </message>
-    <message>
         <source>Variant</source>
         <translation>Variante</translation>
-    </message>
-    <message>
-        <source>%1 ↔ %2</source>
-        <translation>%1 ↔ %2</translation>
     </message>
     <message>
         <source>no PyTorch recipe</source>
@@ -426,6 +510,30 @@
     <message>
         <source>no %1 recipe</source>
         <translation>kein %1-Rezept</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>Paarung</translation>
+    </message>
+    <message>
+        <source>no PyTorch branch</source>
+        <translation>kein PyTorch-Branch</translation>
+    </message>
+    <message>
+        <source>%1: %2 ↔ %3</source>
+        <translation>%1: %2 ↔ %3</translation>
+    </message>
+    <message>
+        <source>no partner</source>
+        <translation>kein Partner</translation>
+    </message>
+    <message>
+        <source>stated</source>
+        <translation>angegeben</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>abgeleitet</translation>
     </message>
 </context>
 <context>
@@ -688,32 +796,20 @@
         <source>unreachable: %1</source>
         <translation>nicht erreichbar: %1</translation>
     </message>
+    <message>
+        <source>Build &amp;Farm…</source>
+        <translation>Build-&amp;Farm…</translation>
+    </message>
+    <message>
+        <source>The builders Nix distributes builds to, farm only and retries</source>
+        <translation>Die Builder, an die Nix Builds verteilt, „Nur Farm“ und Wiederholungen</translation>
+    </message>
 </context>
 <context>
     <name>vs::FarmDock</name>
     <message>
-        <source>Farm only (build nothing on this machine)</source>
-        <translation>Nur Farm (nichts auf diesem Rechner bauen)</translation>
-    </message>
-    <message>
         <source>&amp;Check Builders</source>
         <translation>Builder &amp;prüfen</translation>
-    </message>
-    <message>
-        <source>&amp;Import from Nix</source>
-        <translation>Aus Nix &amp;importieren</translation>
-    </message>
-    <message>
-        <source>One builder a line (Nix&apos;s machines format), e.g.
-ssh-ng://builder1 x86_64-linux - 8 1 big-parallel
-Empty: the builders of your Nix configuration.</source>
-        <translation>Ein Builder je Zeile (machines-Format von Nix), z. B.
-ssh-ng://builder1 x86_64-linux - 8 1 big-parallel
-Leer: die Builder Ihrer Nix-Konfiguration.</translation>
-    </message>
-    <message>
-        <source>Retries: </source>
-        <translation>Wiederholungen: </translation>
     </message>
     <message>
         <source>Builder</source>
@@ -734,6 +830,56 @@ Leer: die Builder Ihrer Nix-Konfiguration.</translation>
     <message>
         <source>Checking…</source>
         <translation>Prüfe…</translation>
+    </message>
+</context>
+<context>
+    <name>vs::FarmSettingsDialog</name>
+    <message>
+        <source>Build Farm</source>
+        <translation>Build-Farm</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Builders&lt;/b&gt; for Nix&apos;s distributed builds, one a line in Nix&apos;s machines format (&lt;tt&gt;-&lt;/tt&gt; for a default):&lt;br&gt;&lt;tt&gt;URI systems ssh-key max-jobs speed-factor supported-features mandatory-features host-key&lt;/tt&gt;&lt;br&gt;The recipes require &lt;tt&gt;big-parallel&lt;/tt&gt;, so a builder must list it. Changes apply to builds that start later.</source>
+        <translation>&lt;b&gt;Builder&lt;/b&gt; für die verteilten Builds von Nix, einer je Zeile im machines-Format von Nix (&lt;tt&gt;-&lt;/tt&gt; für einen Standardwert):&lt;br&gt;&lt;tt&gt;URI systems ssh-key max-jobs speed-factor supported-features mandatory-features host-key&lt;/tt&gt;&lt;br&gt;Die Rezepte verlangen &lt;tt&gt;big-parallel&lt;/tt&gt;, daher muss ein Builder es aufführen. Änderungen gelten für Builds, die später starten.</translation>
+    </message>
+    <message>
+        <source>Check in the &amp;Dock</source>
+        <translation>Im &amp;Dock prüfen</translation>
+    </message>
+    <message>
+        <source>Show the Build Farm dock, which checks every builder and lists the result</source>
+        <translation>Das Build-Farm-Dock zeigen, das jeden Builder prüft und das Ergebnis auflistet</translation>
+    </message>
+</context>
+<context>
+    <name>vs::FarmSettingsEditor</name>
+    <message>
+        <source>Farm only (build nothing on this machine)</source>
+        <translation>Nur Farm (nichts auf diesem Rechner bauen)</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Nix</source>
+        <translation>Aus Nix &amp;importieren</translation>
+    </message>
+    <message>
+        <source>One builder a line (Nix&apos;s machines format), e.g.
+ssh-ng://builder1 x86_64-linux - 8 1 big-parallel
+Empty: the builders of your Nix configuration.</source>
+        <translation>Ein Builder je Zeile (machines-Format von Nix), z. B.
+ssh-ng://builder1 x86_64-linux - 8 1 big-parallel
+Leer: die Builder Ihrer Nix-Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Retries: </source>
+        <translation>Wiederholungen: </translation>
+    </message>
+    <message>
+        <source>How often a build is queued again when a builder failed it (unreachable, dropped)</source>
+        <translation>Wie oft ein Build erneut eingereiht wird, wenn ein Builder daran gescheitert ist (nicht erreichbar, Verbindung abgebrochen)</translation>
+    </message>
+    <message>
+        <source>Replace the lines with the builders of your Nix configuration (nix.conf, /etc/nix/machines)</source>
+        <translation>Die Zeilen durch die Builder Ihrer Nix-Konfiguration ersetzen (nix.conf, /etc/nix/machines)</translation>
     </message>
 </context>
 <context>
@@ -851,6 +997,14 @@ Leer: die Builder Ihrer Nix-Konfiguration.</translation>
     <message>
         <source>A bold frame: the best variant for this machine.</source>
         <translation>Ein fetter Rahmen: die beste Variante für diesen Rechner.</translation>
+    </message>
+    <message>
+        <source>its PyTorch: status, = shared / ≠ own build</source>
+        <translation>sein PyTorch: Status, = geteilter / ≠ eigener Build</translation>
+    </message>
+    <message>
+        <source>On a TorchVision or TorchAudio cell: its PyTorch partner&apos;s status (⚠ needs PyTorch, ✓ defined, ◆ built, ★ published), then = when both share one PyTorch build or ≠ when the companion builds its own PyTorch.</source>
+        <translation>Auf einer TorchVision- oder TorchAudio-Zelle: der Status des PyTorch-Partners (⚠ braucht PyTorch, ✓ definiert, ◆ gebaut, ★ veröffentlicht), dann =, wenn beide einen PyTorch-Build teilen, oder ≠, wenn das Begleitpaket sein eigenes PyTorch baut.</translation>
     </message>
 </context>
 <context>
@@ -980,12 +1134,16 @@ Leer: die Builder Ihrer Nix-Konfiguration.</translation>
         <translation>Ein TorchVision- oder TorchAudio-Build-Repository neben dem geöffneten PyTorch-Repository hinzufügen</translation>
     </message>
     <message>
-        <source>Build &amp;Farm…</source>
-        <translation>Build-&amp;Farm…</translation>
-    </message>
-    <message>
         <source>Add Repository to Workspace</source>
         <translation>Repository zum Arbeitsbereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>Build &amp;Farm Dock</source>
+        <translation>Build-&amp;Farm-Dock</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
     </message>
 </context>
 <context>
