@@ -6,6 +6,10 @@
 namespace vs::cli {
 
 namespace {
+// Handed to a sink in blocks of about this size: large enough for few writes,
+// small enough to stay in the cache.
+constexpr size_t kBlockBytes = 64 * 1024;
+
 char hexDigit(uint v)
 {
     return char(v < 10 ? '0' + v : 'a' + v - 10);
@@ -84,8 +88,43 @@ void escapeInto(std::string &out, QStringView text)
 } // namespace
 
 JsonWriter::JsonWriter(QByteArray *out)
-    : m_out(out)
+    : m_sink([out](std::string_view bytes) { out->append(bytes.data(), qsizetype(bytes.size())); })
 {
+}
+
+JsonWriter::JsonWriter(Sink sink)
+    : m_sink(std::move(sink))
+{
+}
+
+std::string JsonWriter::fragment(int depth, const std::function<void(JsonWriter &)> &write)
+{
+    JsonWriter w { Sink() };
+    w.m_baseDepth = depth;
+    w.m_fragment = true;
+    write(w);
+    return std::move(w.m_buf);
+}
+
+void JsonWriter::rawValue(std::string_view fragment)
+{
+    beforeValue();
+    if (m_fragment || !m_sink || fragment.size() < kBlockBytes) {
+        m_buf += fragment;
+        if (!m_fragment && m_buf.size() >= kBlockBytes)
+            handOver();
+        return;
+    }
+    handOver(); // a large piece goes on as it is, without a copy
+    m_sink(fragment);
+}
+
+void JsonWriter::handOver()
+{
+    if (m_sink && !m_buf.empty()) {
+        m_sink(m_buf);
+        m_buf.clear();
+    }
 }
 
 void JsonWriter::appendEscaped(QByteArray &out, QStringView text)
@@ -112,7 +151,7 @@ void JsonWriter::beforeValue()
     Q_ASSERT(!l.object); // an object's values come after key()
     if (l.count++)
         m_buf += ",\n";
-    indent(int(m_levels.size()));
+    indent(m_baseDepth + int(m_levels.size()));
 }
 
 JsonWriter &JsonWriter::key(const char *name)
@@ -142,7 +181,7 @@ void JsonWriter::beforeKey([[maybe_unused]] QAnyStringView name)
 #endif
     if (l.count++)
         m_buf += ",\n";
-    indent(int(m_levels.size()));
+    indent(m_baseDepth + int(m_levels.size()));
     m_buf += '"';
     m_afterKey = true;
 }
@@ -161,12 +200,15 @@ void JsonWriter::close(char bracket)
     m_levels.removeLast();
     if (any)
         m_buf += '\n';
-    indent(int(m_levels.size()));
+    indent(m_baseDepth + int(m_levels.size()));
     m_buf += bracket;
+    if (m_fragment)
+        return; // kept whole: its writer places it
     if (m_levels.isEmpty()) { // the document is complete: into the caller's bytes
         m_buf += '\n';
-        m_out->append(m_buf.data(), qsizetype(m_buf.size()));
-        m_buf.clear();
+        handOver();
+    } else if (m_buf.size() >= kBlockBytes) {
+        handOver();
     }
 }
 

@@ -6,7 +6,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace vs::cli {
 
@@ -15,10 +17,20 @@ namespace vs::cli {
 // without building a QJsonObject tree first: for `scan --json` of a thousand
 // recipes that tree cost more than the scan itself. Callers give an object's
 // keys in sorted order, as QJsonObject would print them (checked in debug builds).
-// The bytes reach *out when the outermost object or array is closed.
+// The bytes reach *out when the outermost object or array is closed; a writer
+// given a sink hands them over in blocks as they are written (so megabytes of
+// output never sit in memory twice).
 class JsonWriter {
 public:
+    using Sink = std::function<void(std::string_view)>;
     explicit JsonWriter(QByteArray *out);
+    explicit JsonWriter(Sink sink);
+
+    // A value written on its own, to be placed at `depth` (the number of open
+    // objects and arrays around it) with rawValue(): pieces of one document can be
+    // written side by side, e.g. one per branch.
+    static std::string fragment(int depth, const std::function<void(JsonWriter &)> &write);
+    void rawValue(std::string_view fragment); // as made by fragment() for this depth
 
     void beginObject();
     void endObject();
@@ -51,8 +63,12 @@ private:
 
     void indent(int depth);
 
-    QByteArray *m_out;
-    std::string m_buf; // the document being written, handed to *m_out when complete
+    void handOver(); // m_buf to the sink
+
+    Sink m_sink;
+    int m_baseDepth = 0; // a fragment's depth in its document
+    bool m_fragment = false;
+    std::string m_buf; // written, not yet handed to the sink
     QList<Level> m_levels;
     bool m_afterKey = false;
 };

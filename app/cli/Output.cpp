@@ -24,6 +24,13 @@ void printBytes(const QByteArray &bytes)
     std::fflush(stdout);
 }
 
+void printBlock(std::string_view bytes)
+{
+    out().flush();
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+    std::fflush(stdout);
+}
+
 void printJson(const QJsonDocument &doc)
 {
     printBytes(doc.toJson(QJsonDocument::Indented));

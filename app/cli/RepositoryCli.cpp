@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace vs::cli {
 
 bool parseOrStop(QCommandLineParser &parser, const QStringList &arguments, int *status, int positionals)
@@ -165,26 +167,33 @@ void writeRecipe(JsonWriter &w, const RecipeFile &r)
 }
 } // namespace
 
-QByteArray scanJsonBytes(const RepositoryScan &scan)
+void writeScanJson(const RepositoryScan &scan, const JsonWriter::Sink &sink)
 {
-    QByteArray bytes;
-    JsonWriter w(&bytes);
+    // Branches are written side by side on pool threads (most of the bytes are
+    // theirs) and handed on in order, each as soon as it and those before are ready.
+    QList<QFuture<std::string>> branches;
+    for (const BranchScan &b : scan.branches)
+        branches.append(QtConcurrent::run([&b] {
+            return JsonWriter::fragment(2, [&b](JsonWriter &w) {
+                w.beginObject();
+                w.key("commit").stringOrNull(b.commit);
+                w.key("current").value(b.current);
+                w.key("hasPkgsDir").value(b.hasPkgsDir);
+                w.key("mostCommonNixpkgsRev").stringOrNull(b.mostCommonNixpkgsRev);
+                w.key("name").value(b.name);
+                w.key("recipes").beginArray();
+                for (const RecipeFile &r : b.recipes)
+                    writeRecipe(w, r);
+                w.endArray();
+                w.key("remote").value(b.remote);
+                w.endObject();
+            });
+        }));
+    JsonWriter w(sink);
     w.beginObject();
     w.key("branches").beginArray();
-    for (const BranchScan &b : scan.branches) {
-        w.beginObject();
-        w.key("commit").stringOrNull(b.commit);
-        w.key("current").value(b.current);
-        w.key("hasPkgsDir").value(b.hasPkgsDir);
-        w.key("mostCommonNixpkgsRev").stringOrNull(b.mostCommonNixpkgsRev);
-        w.key("name").value(b.name);
-        w.key("recipes").beginArray();
-        for (const RecipeFile &r : b.recipes)
-            writeRecipe(w, r);
-        w.endArray();
-        w.key("remote").value(b.remote);
-        w.endObject();
-    }
+    for (QFuture<std::string> &b : branches)
+        w.rawValue(b.result());
     w.endArray();
     w.key("currentBranch").stringOrNull(scan.currentBranch);
     w.key("problems").beginArray();
@@ -201,6 +210,12 @@ QByteArray scanJsonBytes(const RepositoryScan &scan)
     w.endArray();
     w.key("repository").value(scan.root);
     w.endObject();
+}
+
+QByteArray scanJsonBytes(const RepositoryScan &scan)
+{
+    QByteArray bytes;
+    writeScanJson(scan, [&bytes](std::string_view part) { bytes.append(part.data(), qsizetype(part.size())); });
     return bytes;
 }
 

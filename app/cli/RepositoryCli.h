@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/JsonWriter.h"
 #include "repository/RepositoryScanner.h"
 
 #include <QCommandLineParser>
@@ -24,5 +25,6 @@ QJsonObject recipeJson(const RecipeFile &recipe);
 QString matrixMarkdown(const RepositoryScan &scan, const BranchScan &branch);
 QJsonObject scanJson(const RepositoryScan &scan); // what `scan --json` prints…
 QByteArray scanJsonBytes(const RepositoryScan &scan); // …written directly, byte for byte the same
+void writeScanJson(const RepositoryScan &scan, const JsonWriter::Sink &sink); // …the same, in blocks
 
 } // namespace vs::cli

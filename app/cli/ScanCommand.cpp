@@ -78,11 +78,14 @@ int runScan(const QStringList &arguments)
         return status;
     ScanOptions options;
     options.includeRemotes = parser.isSet(remotes);
-    const std::optional<RepositoryScan> scan = scanOrFail(arguments.value(0), parser.positionalArguments().first(), options, &status);
-    if (!scan)
+    std::optional<RepositoryScan> result = scanOrFail(arguments.value(0), parser.positionalArguments().first(), options, &status);
+    if (!result)
         return status;
+    // Never freed: the process ends after the output (see main.cpp), and freeing
+    // thousands of recipes one by one costs more than writing their JSON.
+    const RepositoryScan *scan = new RepositoryScan(std::move(*result));
     if (parser.isSet(json))
-        printBytes(scanJsonBytes(*scan));
+        writeScanJson(*scan, printBlock);
     else
         printTable(*scan);
     return 0;

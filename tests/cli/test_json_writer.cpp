@@ -64,6 +64,31 @@ private slots:
         QVERIFY(fast.contains("\"symlink\": true"));
     }
 
+    // The command writes in blocks as it goes, branches written side by side:
+    // the blocks, joined, are still exactly the document.
+    void blocksJoinToTheDocument()
+    {
+        RepositoryScan scan;
+        scan.root = QStringLiteral("/r");
+        for (int b = 0; b < 5; ++b) {
+            BranchScan branch;
+            branch.name = QStringLiteral("release-%1").arg(b);
+            for (int i = 0; i < 200; ++i)
+                branch.recipes << RecipeFile::fromText(QStringLiteral(".flox/pkgs/pytorch-python313-cuda12_9-sm%1-avx2.nix").arg(80 + i),
+                    QStringLiteral("{ pname = \"p%1\"; gpuArchNum = \"%2\"; cpuFlags = [ \"-mavx2\" ]; }\n").arg(i).arg(80 + i % 20));
+            scan.branches << branch;
+        }
+        QList<qsizetype> blocks;
+        QByteArray joined;
+        cli::writeScanJson(scan, [&](std::string_view part) {
+            blocks << qsizetype(part.size());
+            joined.append(part.data(), qsizetype(part.size()));
+        });
+        QVERIFY2(blocks.size() > 3, "handed over in blocks, not as one piece");
+        QVERIFY(*std::max_element(blocks.begin(), blocks.end()) < 2 * joined.size() / 3);
+        QCOMPARE(joined, viaQt(scan));
+    }
+
     void nestingAndEmptyContainers()
     {
         QByteArray out;
