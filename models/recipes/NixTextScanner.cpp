@@ -4,6 +4,11 @@
 
 namespace vs::recipetext {
 
+bool isIdentCharOutsideAscii(char16_t u)
+{
+    return QChar(u).isLetterOrNumber();
+}
+
 namespace {
 enum class Mode { Code, Quoted, Indented, Block };
 

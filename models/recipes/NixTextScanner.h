@@ -26,9 +26,17 @@ inline constexpr auto kAsciiIdent = [] {
     return t;
 }();
 
-inline bool isIdentChar(QChar c)
+// Outside ASCII (rare in recipes): kept out of line so that the ASCII test inlines.
+Q_DECL_COLD_FUNCTION bool isIdentCharOutsideAscii(char16_t u);
+
+Q_ALWAYS_INLINE bool isIdentChar(char16_t u)
 {
-    return c.unicode() < 128 ? kAsciiIdent[c.unicode()] : c.isLetterOrNumber();
+    return u < 128 ? kAsciiIdent[u] : isIdentCharOutsideAscii(u);
+}
+
+Q_ALWAYS_INLINE bool isIdentChar(QChar c)
+{
+    return isIdentChar(c.unicode());
 }
 
 inline bool isIdentStart(QChar c)
@@ -148,39 +156,43 @@ public:
     explicit NixTextScanner(QStringView s)
         : NixText(s)
     {
-        const QChar *d = s.data();
+        // One pass over every character of every recipe of a scan: the common
+        // characters (not part of a name, not a newline) cost one table look-up.
+        const char16_t *d = s.utf16();
         const qsizetype n = s.size();
         for (qsizetype i = 0; i < n;) {
-            if (d[i] == QLatin1Char('\n')) {
-                m_lineStarts.append(++i);
+            const char16_t c = d[i];
+            if (c < 128 && !kAsciiIdent[c]) {
+                if (c == u'\n')
+                    m_lineStarts.append(i + 1);
+                ++i;
                 continue;
             }
-            if (!isIdentChar(d[i])) {
+            if (c >= 128 && !isIdentCharOutsideAscii(c)) {
                 ++i;
                 continue;
             }
             qsizetype j = i + 1;
             while (j < n && isIdentChar(d[j]))
                 ++j;
-            if (j - i > 13 && d[i] == QLatin1Char('c') && QStringView(d + i, 13) == u"cudaPackages_")
-                m_cudaPackageSets.append({ i, j - i });
-            if (isIdentStart(d[i])) {
+            const qsizetype length = j - i;
+            if (length > 13 && c == u'c' && QStringView(d + i, 13) == u"cudaPackages_")
+                m_cudaPackageSets.append({ i, length });
+            if (isIdentStart(QChar(c))) {
                 // name = "…": a binding candidate (not an attribute path's tail such as a.b = "…").
                 qsizetype k = j;
-                while (k < n && d[k].isSpace())
+                while (k < n && QChar(d[k]).isSpace())
                     ++k;
-                if (k + 1 < n && d[k] == QLatin1Char('=') && d[k + 1] != QLatin1Char('=') && (i == 0 || d[i - 1] != QLatin1Char('.'))) {
+                if (k + 1 < n && d[k] == u'=' && d[k + 1] != u'=' && (i == 0 || d[i - 1] != u'.')) {
                     qsizetype v = k + 1;
-                    while (v < n && d[v].isSpace())
+                    while (v < n && QChar(d[v]).isSpace())
                         ++v;
-                    if (v < n && d[v] == QLatin1Char('"'))
-                        m_candidates.append({ i, j - i, v });
+                    if (v < n && d[v] == u'"')
+                        m_candidates.append({ i, length, v });
                 }
-                const qsizetype length = j - i;
-                const QStringView word(d + i, length);
                 for (quint32 mask = length < 32 ? kKeywordsByLength[size_t(length)] : 0; mask; mask &= mask - 1) {
                     const int k = qCountTrailingZeroBits(mask);
-                    if (kKeywords[k] == word)
+                    if (std::equal(d + i, d + j, kKeywords[k].utf16()))
                         m_keywords.append({ k, i });
                 }
             }
@@ -238,27 +250,51 @@ public:
         return value.contains(QLatin1String("${")) ? QString() : value;
     }
 
-    // Items of a nix list body: "strings" and identifiers, resolved; unresolvable ones are left out.
-    QStringList items(QStringView body) const
+    // Calls fn(view) with text's ${name} replaced by bound string values; not at all
+    // when something stays unresolved. Without ${…} (nearly always) no copy is made.
+    template <typename Fn> void withResolved(QStringView text, Fn &&fn) const
     {
-        QStringList out;
+        if (text.isNull())
+            return;
+        if (!text.contains(u"${")) {
+            fn(text);
+            return;
+        }
+        const QString value = resolve(text);
+        if (!value.isNull())
+            fn(QStringView(value));
+    }
+
+    // Calls fn(view) for the items of a nix list body: "strings" and identifiers,
+    // resolved; unresolvable ones are left out.
+    template <typename Fn> void forEachItem(QStringView body, Fn &&fn) const
+    {
         const NixText inner(body);
         for (qsizetype i = inner.skipSpaces(0); i < body.size(); i = inner.skipSpaces(i)) {
             qsizetype end = -1;
-            QString v;
             if (body[i] == QLatin1Char('"')) {
-                v = resolve(inner.quoted(i, &end));
+                const QStringView quoted = inner.quoted(i, &end);
+                if (end < 0)
+                    break;
+                withResolved(quoted, [&](QStringView v) {
+                    if (!v.isEmpty())
+                        fn(v);
+                });
             } else {
                 const QStringView name = inner.identifier(i);
                 end = i + std::max<qsizetype>(1, name.size());
-                v = name.isEmpty() ? QString() : binding(name).toString();
+                const QStringView v = name.isEmpty() ? QStringView() : binding(name);
+                if (!v.isEmpty())
+                    fn(v);
             }
-            if (end < 0)
-                break;
-            if (!v.isEmpty())
-                out.append(v);
             i = end;
         }
+    }
+
+    QStringList items(QStringView body) const
+    {
+        QStringList out;
+        forEachItem(body, [&](QStringView v) { out.append(v.toString()); });
         return out;
     }
 

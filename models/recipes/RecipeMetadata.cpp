@@ -23,36 +23,39 @@ struct ArchEvidence {
 
 void gpuEvidence(NixTextScanner &sc, QList<ArchEvidence> &ev)
 {
-    auto add = [&](const QString &value, qsizetype offset, QStringView source) {
-        const QString a = RecipeMetadata::normaliseGpuArch(value);
+    auto add = [&](QStringView value, qsizetype offset, QStringView source) {
+        QString a = RecipeMetadata::normaliseGpuArch(value);
         if (!a.isEmpty())
-            ev.append({ a, offset, source });
+            ev.append({ std::move(a), offset, source });
     };
     // Definitions: gpuArchNum = "90" | "8.6"; gpuArchSM = "9.0"; gpuArch = "sm_90" | "mps".
     for (QStringView word : { QStringView(u"gpuArchNum"), QStringView(u"gpuArchSM"), QStringView(u"gpuArch") })
         for (qsizetype at = sc.findWord(word, 0); at >= 0; at = sc.findWord(word, at + 1))
-            add(sc.resolve(sc.quoted(sc.valueAfter(at + word.size()))), at, word);
+            sc.withResolved(sc.quoted(sc.valueAfter(at + word.size())), [&](QStringView v) { add(v, at, word); });
     // Uses: gpuTargets = [ gpuArchSM ] | [ "sm_90" ] | [ "9.0" ], and nixpkgs' cudaCapabilities.
     for (QStringView word : { QStringView(u"gpuTargets"), QStringView(u"cudaCapabilities") })
         for (qsizetype at = sc.findWord(word, 0); at >= 0; at = sc.findWord(word, at + 1))
-            for (const QString &v : sc.items(sc.list(sc.valueAfter(at + word.size()))))
-                add(v, at, word);
+            sc.forEachItem(sc.list(sc.valueAfter(at + word.size())), [&](QStringView v) { add(v, at, word); });
     // TORCH_CUDA_ARCH_LIST="${gpuArchSM}" (shell) or = "9.0" / = gpuArchSM (nix); ";" or " " separate.
     const QStringView torch(u"TORCH_CUDA_ARCH_LIST");
     for (qsizetype at = sc.findWord(torch, 0); at >= 0; at = sc.findWord(torch, at + 1)) {
         const qsizetype v = sc.valueAfter(at + torch.size());
         if (v < 0 || v >= sc.text().size())
             continue;
-        const QString value
-            = sc.text()[v] == QLatin1Char('"') ? sc.resolve(sc.quoted(v, nullptr, true)) : sc.binding(sc.identifier(v)).toString();
-        for (qsizetype from = 0; from < value.size();) { // parts separated by ';' or ' '
-            qsizetype to = from;
-            while (to < value.size() && value[to] != QLatin1Char(';') && value[to] != QLatin1Char(' '))
-                ++to;
-            if (to > from)
-                add(value.mid(from, to - from), at, torch);
-            from = to + 1;
-        }
+        auto parts = [&](QStringView value) {
+            for (qsizetype from = 0; from < value.size();) { // parts separated by ';' or ' '
+                qsizetype to = from;
+                while (to < value.size() && value[to] != QLatin1Char(';') && value[to] != QLatin1Char(' '))
+                    ++to;
+                if (to > from)
+                    add(value.mid(from, to - from), at, torch);
+                from = to + 1;
+            }
+        };
+        if (sc.text()[v] == QLatin1Char('"'))
+            sc.withResolved(sc.quoted(v, nullptr, true), parts);
+        else
+            parts(sc.binding(sc.identifier(v)));
     }
 }
 
@@ -80,14 +83,13 @@ void readGpuUses(const NixTextScanner &sc, const QList<ArchEvidence> &ev, Recipe
         meta.gpuArchInUse = agreed;
 }
 
-// -m… flags in a text: "-mavx2", "-march=armv8.2-a+fp16+dotprod".
-QStringList flagsIn(QStringView covered)
+// -m… flags in a text: "-mavx2", "-march=armv8.2-a+fp16+dotprod"; views into it.
+template <typename Fn> void forEachFlag(QStringView covered, Fn &&fn)
 {
     auto flagChar = [](QChar c) {
         const char16_t u = c.unicode();
         return u < 128 ? (kAsciiIdent[u] && u != u'\'') || u == u'.' || u == u'+' || u == u'=' || u == u',' : c.isLetterOrNumber();
     };
-    QStringList flags;
     for (qsizetype i = 0; i + 1 < covered.size(); ++i) { // each "-m" (a plain loop: these texts are short)
         if (covered[i] != QLatin1Char('-') || covered[i + 1] != QLatin1Char('m'))
             continue;
@@ -96,34 +98,34 @@ QStringList flagsIn(QStringView covered)
         qsizetype j = i + 2;
         while (j < covered.size() && flagChar(covered[j]))
             ++j;
-        flags.append(covered.mid(i, j - i).toString());
+        fn(covered.mid(i, j - i));
     }
-    return flags;
 }
 
 // Flags of every cpuFlags/CXXFLAGS/… assignment, in text order, without duplicates.
 void readCpuFlags(const NixTextScanner &sc, RecipeMetadata &meta)
 {
-    QList<std::pair<qsizetype, QStringList>> found;
+    struct Found {
+        qsizetype at; // the assignment's keyword
+        QStringView flag;
+    };
+    QVarLengthArray<Found, 16> found;
     for (QStringView word : { QStringView(u"cpuFlags"), QStringView(u"CXXFLAGS"), QStringView(u"CFLAGS"),
              QStringView(u"NIX_CFLAGS_COMPILE"), QStringView(u"compilerFlags") }) {
         for (qsizetype at = sc.findWord(word, 0); at >= 0; at = sc.findWord(word, at + 1)) {
             const qsizetype v = sc.valueAfter(at + word.size());
-            if (v < 0)
-                continue;
-            const QStringList flags = flagsIn(sc.assigned(v));
-            if (!flags.isEmpty())
-                found.append({ at, flags });
+            if (v >= 0)
+                forEachFlag(sc.assigned(v), [&](QStringView flag) { found.append({ at, flag }); });
         }
     }
     if (found.isEmpty())
         return;
-    std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (const auto &[at, flags] : found)
-        for (const QString &f : flags)
-            if (!meta.cpuFlags.contains(f))
-                meta.cpuFlags.append(f);
-    meta.lines.insert(QStringLiteral("cpuFlags"), sc.lineAt(found.first().first));
+    // By assignment in text order; within one, in the order written.
+    std::stable_sort(found.begin(), found.end(), [](const Found &a, const Found &b) { return a.at < b.at; });
+    for (const Found &f : found)
+        if (std::none_of(meta.cpuFlags.cbegin(), meta.cpuFlags.cend(), [&](const QString &kept) { return kept == f.flag; }))
+            meta.cpuFlags.append(f.flag.toString());
+    meta.lines.insert(QStringLiteral("cpuFlags"), sc.lineAt(found.first().at));
 }
 
 // Where a `cudaSupport = …` binding sits decides what it means.
@@ -229,11 +231,30 @@ QString RecipeMetadata::cudaRelease() const
 
 QString RecipeMetadata::normaliseGpuArch(const QString &value)
 {
-    // Read through views of the lowered text: one string made, for the result.
-    const QString lowered = value.trimmed().toLower();
-    QStringView v = lowered;
+    return normaliseGpuArch(QStringView(value));
+}
+
+QString RecipeMetadata::normaliseGpuArch(QStringView value)
+{
+    // Lowered into a buffer on the stack (these values are short and ASCII): this
+    // runs several times per recipe of a scan, and only the result is a new string.
+    const QStringView trimmed = value.trimmed();
+    std::array<char16_t, 24> buffer;
+    QString lowered; // only for long or non-ASCII values
+    QStringView v;
+    if (trimmed.size() <= qsizetype(buffer.size())
+        && std::all_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.unicode() < 128; })) {
+        std::transform(trimmed.begin(), trimmed.end(), buffer.begin(), [](QChar c) {
+            const char16_t u = c.unicode();
+            return char16_t(u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u);
+        });
+        v = QStringView(buffer.data(), trimmed.size());
+    } else {
+        lowered = trimmed.toString().toLower();
+        v = lowered;
+    }
     if (v == u"mps")
-        return lowered;
+        return QStringLiteral("mps");
     if (v.endsWith(u"+ptx"))
         v.chop(4);
     for (QStringView prefix : { QStringView(u"sm_"), QStringView(u"sm"), QStringView(u"compute_") }) {
@@ -248,10 +269,12 @@ QString RecipeMetadata::normaliseGpuArch(const QString &value)
     auto digits = [](QStringView s, int min, int max) {
         return s.size() >= min && s.size() <= max && std::all_of(s.begin(), s.end(), [](QChar c) { return c.isDigit(); });
     };
-    auto sm = [&](QStringView major, QStringView minor) {
-        QString out;
-        out.reserve(2 + major.size() + minor.size() + letter.size());
-        return out.append(u"sm").append(major).append(minor).append(letter);
+    auto sm = [&](QStringView major, QStringView minor) { // at most "sm" + 3 + 1 + 1 characters
+        std::array<QChar, 8> out { QLatin1Char('s'), QLatin1Char('m') };
+        auto end = std::copy(major.begin(), major.end(), out.begin() + 2);
+        end = std::copy(minor.begin(), minor.end(), end);
+        end = std::copy(letter.begin(), letter.end(), end);
+        return QString(out.data(), end - out.begin());
     };
     const qsizetype dot = v.indexOf(QLatin1Char('.'));
     if (dot < 0)

@@ -43,6 +43,7 @@ struct RecipeMetadata {
     // "90", "8.6", "9.0", "sm_90", "sm90a", "9.0+PTX", "mps" -> "sm90", "sm86", …, "mps";
     // anything else -> empty.
     static QString normaliseGpuArch(const QString &value);
+    static QString normaliseGpuArch(QStringView value);
 };
 
 } // namespace vs

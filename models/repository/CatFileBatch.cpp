@@ -2,6 +2,8 @@
 
 #include "repository/Git.h"
 
+#include <algorithm>
+
 namespace vs {
 
 CatFileBatch::CatFileBatch(QString repositoryRoot)
@@ -18,6 +20,12 @@ CatFileBatch::~CatFileBatch()
         m_process->kill();
         m_process->waitForFinished();
     }
+}
+
+void CatFileBatch::close()
+{
+    if (m_process)
+        m_process->closeWriteChannel();
 }
 
 bool CatFileBatch::start(QString *error)
@@ -76,8 +84,8 @@ bool CatFileBatch::read(const QStringList &requests, const Sink &sink, QString *
                 if (!ok)
                     return fail(QStringLiteral("unexpected answer from git cat-file: %1").arg(QString::fromUtf8(head)));
                 if (m_buffer.size() >= eol + 1 + o.size + 1) {
-                    o.id = head.left(firstSpace).toByteArray();
-                    o.type = head.mid(firstSpace + 1, lastSpace - firstSpace - 1).toByteArray();
+                    o.id = head.left(firstSpace);
+                    o.type = head.mid(firstSpace + 1, lastSpace - firstSpace - 1);
                     o.content = m_buffer.mid(eol + 1, o.size);
                     next = eol + 1 + o.size + 1;
                 }
@@ -99,7 +107,12 @@ bool CatFileBatch::read(const QStringList &requests, const Sink &sink, QString *
         if (!m_process->waitForReadyRead(120000) && m_process->bytesAvailable() == 0)
             return fail(
                 QStringLiteral("git cat-file stopped early: %1").arg(QString::fromUtf8(m_process->readAllStandardError()).trimmed()));
-        m_buffer += m_process->readAllStandardOutput();
+        // Straight into the buffer: no temporary array per wake-up.
+        const qsizetype had = m_buffer.size();
+        const qint64 available = m_process->bytesAvailable();
+        m_buffer.resize(had + qsizetype(available));
+        const qint64 got = m_process->read(m_buffer.data() + had, available);
+        m_buffer.resize(had + qsizetype(std::max<qint64>(got, 0)));
     }
     return true;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -16,8 +17,9 @@ namespace vs {
 class CatFileBatch {
 public:
     struct Object {
-        QByteArray id; // the object's id (empty when missing)
-        QByteArray type; // "blob", "tree", …; "missing" when git has no such object
+        // Views into the reader's buffer: valid during the sink's call only.
+        QByteArrayView id; // the object's id (empty when missing)
+        QByteArrayView type; // "blob", "tree", …; "missing" when git has no such object
         qint64 size = 0;
         QByteArray content;
     };
@@ -32,6 +34,8 @@ public:
     bool start(QString *error = nullptr);
     // False when git failed or the sink stopped; error says why (empty when stopped).
     bool read(const QStringList &requests, const Sink &sink, QString *error = nullptr);
+    // No more reads: git is told so and leaves meanwhile (the destructor only waits).
+    void close();
 
 private:
     QString m_root;

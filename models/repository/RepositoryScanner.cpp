@@ -133,21 +133,22 @@ bool listTrees(
     return ok;
 }
 
-void addCommittedRecipes(BranchScan &b, const QList<GitOutput::TreeEntry> &entries, QStringList &blobsToRead, QSet<QString> &requested)
+// Submodules are not recipes; symbolic links are listed as links (their blob is
+// the target's name) so that lint can say so, but never followed.
+bool isCommittedRecipe(const GitOutput::TreeEntry &e)
+{
+    return e.type == QLatin1String("blob") && RecipePaths::isRecipePath(e.path);
+}
+
+void addCommittedRecipes(BranchScan &b, const QList<GitOutput::TreeEntry> &entries)
 {
     b.hasPkgsDir = !entries.isEmpty();
     for (const GitOutput::TreeEntry &e : entries) {
-        // Submodules are not recipes; symbolic links are listed as links (their
-        // blob is the target's name) so that lint can say so, but never followed.
-        if (e.type != QLatin1String("blob") || !RecipePaths::isRecipePath(e.path))
+        if (!isCommittedRecipe(e))
             continue;
         RecipeFile r = RecipeFile::at(e.path);
         r.blob = e.object;
         r.symlink = e.mode == QLatin1String("120000");
-        if (!requested.contains(r.blob)) {
-            requested.insert(r.blob);
-            blobsToRead.append(r.blob);
-        }
         b.recipes.append(r);
     }
 }
@@ -306,13 +307,17 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         return scan;
     }
 
+    // The blobs to read (each once) are known from the trees alone: git is asked for
+    // them at once, while the recipe files (their names parsed) are made on a pool thread.
     QStringList blobsToRead;
     QSet<QString> requested;
-    for (BranchScan &b : scan.branches)
+    for (const BranchScan &b : scan.branches)
         if (!b.commit.isEmpty())
-            addCommittedRecipes(b, trees[b.commit], blobsToRead, requested);
-
-    // Every blob of every branch through one cat-file process, parsed as it arrives.
+            for (const GitOutput::TreeEntry &e : trees[b.commit])
+                if (isCommittedRecipe(e) && !requested.contains(e.object)) {
+                    requested.insert(e.object);
+                    blobsToRead.append(e.object);
+                }
     const int total = int(blobsToRead.size());
     int done = 0;
     if (progress && !progress(done, total)) {
@@ -320,7 +325,14 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         takeCatalog();
         return scan;
     }
-    // Parsing (metadata) runs on pool threads in chunks while git keeps reading.
+    // Joined before anything else reads scan.branches (and before any return below).
+    QFuture<void> recipesMade = QtConcurrent::run([&scan, &trees] {
+        for (BranchScan &b : scan.branches)
+            if (!b.commit.isEmpty())
+                addCommittedRecipes(b, trees.at(b.commit));
+    });
+    // Every blob of every branch through one cat-file process, parsed as it arrives:
+    // parsing (metadata) runs on pool threads in chunks while git keeps reading.
     using Parsed = QList<std::pair<QString, ParsedBlob>>;
     QList<QFuture<Parsed>> parsing;
     QList<std::pair<QString, QByteArray>> chunk;
@@ -358,16 +370,18 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         },
         &readError);
     dispatch();
+    batch.close(); // every object is read: git may leave while the rest is done
     // git status (it refreshes the index and lists untracked files, the slowest
     // question) had the whole blob read to answer; only now is it needed.
+    recipesMade.waitForFinished();
     if (status) {
         const GitResult statusResult = git.finish(*status);
         for (BranchScan &b : scan.branches)
             if (b.current && statusResult.ok())
                 applyWorkingTree(b, GitOutput::parseStatus(statusResult.out), scan.root, opt.maxRecipeBytes);
     }
-    for (QFuture<Parsed> &f : parsing)
-        for (auto &[id, p] : f.result())
+    for (QFuture<Parsed> &f : parsing) // taken, not copied: a copy would be detached per blob below
+        for (auto &[id, p] : f.takeResult())
             blobs.insert(id, std::move(p));
     if (!read) {
         scan.cancelled = readError.isEmpty();
@@ -381,12 +395,15 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
             const bool fromDisk = r.state == RecipeFile::State::New || r.state == RecipeFile::State::Modified;
             if (fromDisk)
                 continue;
+            const auto blob = blobs.constFind(r.blob);
+            if (blob == blobs.cend())
+                continue;
             if (r.symlink) {
                 // A link's blob is where it points, not a recipe text.
-                r.symlinkTarget = blobs.value(r.blob).text;
+                r.symlinkTarget = blob->text;
                 continue;
             }
-            apply(r, blobs.value(r.blob));
+            apply(r, *blob);
         }
         std::sort(b.recipes.begin(), b.recipes.end(), [](const RecipeFile &x, const RecipeFile &y) { return x.path < y.path; });
         b.mostCommonNixpkgsRev = mostCommonNixpkgsRev(b.recipes);
