@@ -97,9 +97,10 @@ JsonWriter::JsonWriter(Sink sink)
 {
 }
 
-std::string JsonWriter::fragment(int depth, const std::function<void(JsonWriter &)> &write)
+std::string JsonWriter::fragment(int depth, const std::function<void(JsonWriter &)> &write, size_t expectedBytes)
 {
     JsonWriter w { Sink() };
+    w.m_buf.reserve(expectedBytes);
     w.m_baseDepth = depth;
     w.m_fragment = true;
     write(w);

@@ -29,7 +29,9 @@ public:
     // A value written on its own, to be placed at `depth` (the number of open
     // objects and arrays around it) with rawValue(): pieces of one document can be
     // written side by side, e.g. one per branch.
-    static std::string fragment(int depth, const std::function<void(JsonWriter &)> &write);
+    // expectedBytes: room reserved at once (growing a large string step by step
+    // touches about twice its size in fresh memory).
+    static std::string fragment(int depth, const std::function<void(JsonWriter &)> &write, size_t expectedBytes = 0);
     void rawValue(std::string_view fragment); // as made by fragment() for this depth
 
     void beginObject();

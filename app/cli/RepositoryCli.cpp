@@ -169,25 +169,30 @@ void writeRecipe(JsonWriter &w, const RecipeFile &r)
 
 void writeScanJson(const RepositoryScan &scan, const JsonWriter::Sink &sink)
 {
+    // About what one recipe takes (1.9 KB for a CUDA recipe with its lines).
+    constexpr size_t kRecipeJsonBytes = 2048;
     // Branches are written side by side on pool threads (most of the bytes are
     // theirs) and handed on in order, each as soon as it and those before are ready.
     QList<QFuture<std::string>> branches;
     for (const BranchScan &b : scan.branches)
         branches.append(QtConcurrent::run([&b] {
-            return JsonWriter::fragment(2, [&b](JsonWriter &w) {
-                w.beginObject();
-                w.key("commit").stringOrNull(b.commit);
-                w.key("current").value(b.current);
-                w.key("hasPkgsDir").value(b.hasPkgsDir);
-                w.key("mostCommonNixpkgsRev").stringOrNull(b.mostCommonNixpkgsRev);
-                w.key("name").value(b.name);
-                w.key("recipes").beginArray();
-                for (const RecipeFile &r : b.recipes)
-                    writeRecipe(w, r);
-                w.endArray();
-                w.key("remote").value(b.remote);
-                w.endObject();
-            });
+            return JsonWriter::fragment(
+                2,
+                [&b](JsonWriter &w) {
+                    w.beginObject();
+                    w.key("commit").stringOrNull(b.commit);
+                    w.key("current").value(b.current);
+                    w.key("hasPkgsDir").value(b.hasPkgsDir);
+                    w.key("mostCommonNixpkgsRev").stringOrNull(b.mostCommonNixpkgsRev);
+                    w.key("name").value(b.name);
+                    w.key("recipes").beginArray();
+                    for (const RecipeFile &r : b.recipes)
+                        writeRecipe(w, r);
+                    w.endArray();
+                    w.key("remote").value(b.remote);
+                    w.endObject();
+                },
+                size_t(b.recipes.size()) * kRecipeJsonBytes);
         }));
     JsonWriter w(sink);
     w.beginObject();

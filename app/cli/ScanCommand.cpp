@@ -78,6 +78,7 @@ int runScan(const QStringList &arguments)
         return status;
     ScanOptions options;
     options.includeRemotes = parser.isSet(remotes);
+    options.keepTexts = false; // metadata is all that is printed
     std::optional<RepositoryScan> result = scanOrFail(arguments.value(0), parser.positionalArguments().first(), options, &status);
     if (!result)
         return status;

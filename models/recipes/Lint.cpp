@@ -243,6 +243,13 @@ void checkDuplicates(const BranchScan &b, QList<LintProblem> &out)
 
 } // namespace
 
+bool Lint::needsText(QStringView text)
+{
+    // The first pname is in the metadata; the rule's pattern needs another to match.
+    const qsizetype first = text.indexOf(u"pname");
+    return first >= 0 && text.indexOf(u"pname", first + 1) >= 0;
+}
+
 QList<LintProblem> Lint::check(const Catalog &catalog, const BranchScan &branch)
 {
     QList<LintProblem> out;

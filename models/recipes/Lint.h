@@ -21,6 +21,11 @@ class Lint {
 public:
     static QList<LintProblem> check(const Catalog &catalog, const BranchScan &branch);
 
+    // Whether check() reads this recipe's text, not only its metadata: the pname
+    // rule looks for a second `pname = …` (a companion embedding its PyTorch
+    // recipe). A scan that drops texts keeps those (ScanOptions::keepTexts).
+    static bool needsText(QStringView text);
+
     // Every rule, with its stable id and severity (README and tests list them).
     static const QList<LintRule> &rules();
     static QString severityName(LintProblem::Severity s) { return LintProblem::severityName(s); }

@@ -32,7 +32,7 @@ struct ParsedBlob {
     RecipeMetadata meta;
 };
 
-ParsedBlob parse(const QByteArray &bytes)
+ParsedBlob parse(const QByteArray &bytes, bool keepText)
 {
     ParsedBlob p;
     p.size = bytes.size();
@@ -40,6 +40,8 @@ ParsedBlob parse(const QByteArray &bytes)
     if (!p.binary) {
         p.text = QString::fromUtf8(bytes);
         p.meta = RecipeMetadata::extract(p.text);
+        if (!keepText && !Lint::needsText(p.text))
+            p.text = QString(); // freed here, on the parsing thread, for the next recipe's text
     }
     return p;
 }
@@ -56,7 +58,7 @@ void apply(RecipeFile &r, const ParsedBlob &p)
 // Reads a working-tree file (new or modified) from disk: a link is listed as a
 // link and never followed; anything but a regular file (a FIFO, a device) is
 // refused without blocking, and no more than maxBytes are read.
-void readFromDisk(RecipeFile &r, const QString &root, qint64 maxBytes)
+void readFromDisk(RecipeFile &r, const QString &root, qint64 maxBytes, bool keepText)
 {
     const QString path = QDir(root).filePath(r.path);
     const QFileInfo info(path);
@@ -75,7 +77,7 @@ void readFromDisk(RecipeFile &r, const QString &root, qint64 maxBytes)
         r.parseError = QStringLiteral("cannot read %1: %2").arg(r.path, read.error.mid(path.size() + 2));
         return;
     }
-    apply(r, parse(read.bytes));
+    apply(r, parse(read.bytes, keepText));
 }
 
 QString gitFailure(const QString &what, const GitResult &r)
@@ -154,7 +156,7 @@ void addCommittedRecipes(BranchScan &b, const QList<GitOutput::TreeEntry> &entri
 }
 
 // New, modified and deleted files of the checked-out branch (text of new and modified from disk).
-void applyWorkingTree(BranchScan &b, const QList<GitOutput::StatusEntry> &status, const QString &root, qint64 maxBytes)
+void applyWorkingTree(BranchScan &b, const QList<GitOutput::StatusEntry> &status, const QString &root, const ScanOptions &opt)
 {
     for (const GitOutput::StatusEntry &s : status) {
         if (!RecipePaths::isRecipePath(s.path))
@@ -174,7 +176,7 @@ void applyWorkingTree(BranchScan &b, const QList<GitOutput::StatusEntry> &status
             it->symlink = false; // the working tree decides what it is now
         }
         b.hasPkgsDir = true;
-        readFromDisk(*it, root, maxBytes);
+        readFromDisk(*it, root, opt.maxRecipeBytes, opt.keepTexts);
     }
 }
 
@@ -311,13 +313,19 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     // them at once, while the recipe files (their names parsed) are made on a pool thread.
     QStringList blobsToRead;
     QSet<QString> requested;
+    QSet<QString> linkTargets; // blobs of symbolic links: their text is where they point
     for (const BranchScan &b : scan.branches)
         if (!b.commit.isEmpty())
-            for (const GitOutput::TreeEntry &e : trees[b.commit])
-                if (isCommittedRecipe(e) && !requested.contains(e.object)) {
+            for (const GitOutput::TreeEntry &e : trees[b.commit]) {
+                if (!isCommittedRecipe(e))
+                    continue;
+                if (e.mode == QLatin1String("120000"))
+                    linkTargets.insert(e.object);
+                if (!requested.contains(e.object)) {
                     requested.insert(e.object);
                     blobsToRead.append(e.object);
                 }
+            }
     const int total = int(blobsToRead.size());
     int done = 0;
     if (progress && !progress(done, total)) {
@@ -335,14 +343,19 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     // parsing (metadata) runs on pool threads in chunks while git keeps reading.
     using Parsed = QList<std::pair<QString, ParsedBlob>>;
     QList<QFuture<Parsed>> parsing;
-    QList<std::pair<QString, QByteArray>> chunk;
+    struct Work {
+        QString id;
+        QByteArray bytes;
+        bool keepText;
+    };
+    QList<Work> chunk;
     auto dispatch = [&] {
         if (!chunk.isEmpty())
             parsing.append(QtConcurrent::run([work = std::move(chunk)] {
                 Parsed out;
                 out.reserve(work.size());
-                for (const auto &[id, bytes] : work)
-                    out.append({ id, parse(bytes) });
+                for (const Work &w : work)
+                    out.append({ w.id, parse(w.bytes, w.keepText) });
                 return out;
             }));
         chunk.clear();
@@ -360,7 +373,9 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
                     p.size = o.size;
                     blobs.insert(QString::fromLatin1(o.id), p);
                 } else {
-                    chunk.append({ QString::fromLatin1(o.id), o.content });
+                    QString id = QString::fromLatin1(o.id);
+                    const bool keepText = opt.keepTexts || linkTargets.contains(id);
+                    chunk.append({ std::move(id), o.content, keepText });
                     if (chunk.size() >= 64)
                         dispatch();
                 }
@@ -378,7 +393,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         const GitResult statusResult = git.finish(*status);
         for (BranchScan &b : scan.branches)
             if (b.current && statusResult.ok())
-                applyWorkingTree(b, GitOutput::parseStatus(statusResult.out), scan.root, opt.maxRecipeBytes);
+                applyWorkingTree(b, GitOutput::parseStatus(statusResult.out), scan.root, opt);
     }
     for (QFuture<Parsed> &f : parsing) // taken, not copied: a copy would be detached per blob below
         for (auto &[id, p] : f.takeResult())

@@ -18,6 +18,10 @@ struct ScanOptions {
     QStringList branches; // only these branches; empty: all
     std::optional<Catalog> catalog; // default: CatalogLoader::forRepository(root)
     qint64 maxRecipeBytes = 1024 * 1024; // larger files are listed but not read
+    // false: a recipe's text is dropped once its metadata is read (for output that
+    // shows metadata only, such as `scan --json`: megabytes less to hold), except
+    // where lint reads it (Lint::needsText) and a link's target.
+    bool keepTexts = true;
 };
 
 // Reads every branch's .flox/pkgs with the real git: for-each-ref, one ls-tree
