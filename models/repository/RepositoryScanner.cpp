@@ -213,12 +213,12 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         scan.error = QStringLiteral("not a folder: %1").arg(folder);
         return scan;
     }
-    // Every question at once, from the folder given (a sub-folder works too): the
-    // top level, branches, working tree, and the cat-file process that reads every
-    // tree and blob. Paths in their answers are relative to the top level.
-    // In the order they are needed: branches (their commits name the trees), the
-    // cat-file reader, the top level, the working tree (needed last). The embedded
-    // catalogue is parsed meanwhile on a pool thread.
+    // The questions side by side, from the folder given (a sub-folder works too): the
+    // top level, branches, and the cat-file process that reads every tree and blob
+    // (the working tree is asked for later). Paths in their answers are relative to
+    // the top level. In the order they are needed: branches (their commits name the
+    // trees), the cat-file reader, the top level. The embedded catalogue is parsed
+    // meanwhile on a pool thread.
     QFuture<void> embedded;
     if (!opt.catalog)
         embedded = QtConcurrent::run([] { Catalog::embedded(); }); // parsed once per process, then shared
@@ -231,11 +231,6 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     CatFileBatch batch(info.absoluteFilePath());
     const bool batchStarted = batch.start(&scan.error);
     auto topProcess = git.start({ QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel") });
-    std::unique_ptr<QProcess> status;
-    if (opt.includeWorkingTree)
-        status = git.start(
-            { QStringLiteral("status"), QStringLiteral("--porcelain=v1"), QStringLiteral("-z"), QStringLiteral("--untracked-files=all"),
-                QStringLiteral("--no-renames"), QStringLiteral("--"), QStringLiteral(":(top)") + RecipePaths::pkgsDir() });
 
     const GitResult top = git.finish(*topProcess);
     if (!top.ok()) {
@@ -339,6 +334,14 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
             if (!b.commit.isEmpty())
                 addCommittedRecipes(b, trees.at(b.commit));
     });
+    // git status (it refreshes the index and lists untracked files, the slowest
+    // question) starts now, when the questions the blob read waits for are answered,
+    // and has the whole read to answer.
+    std::unique_ptr<QProcess> status;
+    if (opt.includeWorkingTree)
+        status = git.start(
+            { QStringLiteral("status"), QStringLiteral("--porcelain=v1"), QStringLiteral("-z"), QStringLiteral("--untracked-files=all"),
+                QStringLiteral("--no-renames"), QStringLiteral("--"), QStringLiteral(":(top)") + RecipePaths::pkgsDir() });
     // Every blob of every branch through one cat-file process, parsed as it arrives:
     // parsing (metadata) runs on pool threads in chunks while git keeps reading.
     using Parsed = QList<std::pair<QString, ParsedBlob>>;
@@ -386,8 +389,6 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         &readError);
     dispatch();
     batch.close(); // every object is read: git may leave while the rest is done
-    // git status (it refreshes the index and lists untracked files, the slowest
-    // question) had the whole blob read to answer; only now is it needed.
     recipesMade.waitForFinished();
     if (status) {
         const GitResult statusResult = git.finish(*status);
@@ -420,7 +421,11 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
             }
             apply(r, *blob);
         }
-        std::sort(b.recipes.begin(), b.recipes.end(), [](const RecipeFile &x, const RecipeFile &y) { return x.path < y.path; });
+        // In path order; git's trees nearly always list them so already, and a
+        // sort moves thousands of recipes with their texts and metadata.
+        auto byPath = [](const RecipeFile &x, const RecipeFile &y) { return x.path < y.path; };
+        if (!std::is_sorted(b.recipes.begin(), b.recipes.end(), byPath))
+            std::sort(b.recipes.begin(), b.recipes.end(), byPath);
         b.mostCommonNixpkgsRev = mostCommonNixpkgsRev(b.recipes);
     }
     takeCatalog();
