@@ -294,10 +294,30 @@ bool BuildController::queueWithPytorch(const QString &variant, BuildBackend back
     if (!entry.pytorchRecipe.isEmpty() && m_history) // the history knows builds finished since the analysis
         entry.status = CompanionMatch::statusOf(m_history->cell(entry.pytorchBranch, entry.pytorchVariant));
     historyOf(m_workspace->root()); // its run goes into its own repository's history
-    const CompanionBuildPlan::Queued q
-        = CompanionBuildPlan::enqueue(*m_queue, entry, m_workspace->primary()->root(), m_workspace->root(), backend);
-    *why = q.error;
-    return q.companionJob != 0;
+    const QString pytorchRoot = m_workspace->primary()->root(), companionRoot = m_workspace->root();
+    if (entry.pytorchRecipe.isEmpty() || !m_queue->settings().usesFarm()) {
+        const CompanionBuildPlan::Queued q = CompanionBuildPlan::enqueue(*m_queue, entry, pytorchRoot, companionRoot, backend);
+        *why = q.error;
+        return q.companionJob != 0;
+    }
+    // On a farm, as for any build: both recipes' features first (git, off the UI
+    // thread), then both jobs; meanwhile the companion counts as queued here.
+    const QString key = entry.branch + QLatin1Char('\n') + entry.variant;
+    m_resolving.insert(key);
+    auto *watcher = new QFutureWatcher<CompanionBuildPlan::Features>(this);
+    connect(watcher, &QFutureWatcher<CompanionBuildPlan::Features>::finished, this,
+        [this, watcher, key, entry, pytorchRoot, companionRoot, backend] {
+            m_resolving.remove(key);
+            const CompanionBuildPlan::Queued q
+                = CompanionBuildPlan::enqueue(*m_queue, entry, pytorchRoot, companionRoot, backend, watcher->result());
+            if (q.companionJob == 0)
+                emit message(q.error);
+            watcher->deleteLater();
+        });
+    const QString git = m_queue->settings().gitProgram;
+    watcher->setFuture(QtConcurrent::run(
+        [entry, pytorchRoot, companionRoot, git] { return CompanionBuildPlan::features(entry, pytorchRoot, companionRoot, git); }));
+    return true;
 }
 
 void BuildController::cancelSelected()

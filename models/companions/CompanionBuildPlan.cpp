@@ -1,9 +1,29 @@
 #include "companions/CompanionBuildPlan.h"
 
+#include "builds/RecipeFeatures.h"
+
 namespace vs {
 
-CompanionBuildPlan::Queued CompanionBuildPlan::enqueue(
-    BuildQueue &queue, const CompanionEntry &entry, const QString &pytorchRoot, const QString &companionRoot, BuildBackend backend)
+CompanionBuildPlan::Features CompanionBuildPlan::features(
+    const CompanionEntry &entry, const QString &pytorchRoot, const QString &companionRoot, const QString &gitProgram)
+{
+    QList<BuildJob> jobs(2);
+    jobs[0].repoRoot = companionRoot;
+    jobs[0].branch = entry.branch;
+    jobs[0].variant = entry.variant;
+    if (!entry.pytorchRecipe.isEmpty()) {
+        jobs[1].repoRoot = pytorchRoot;
+        jobs[1].branch = entry.pytorchBranch;
+        jobs[1].variant = entry.pytorchVariant;
+    } else {
+        jobs.removeLast();
+    }
+    RecipeFeatures::fill(jobs, gitProgram);
+    return { jobs.size() > 1 ? jobs[1].requiredFeatures : QStringList(), jobs[0].requiredFeatures };
+}
+
+CompanionBuildPlan::Queued CompanionBuildPlan::enqueue(BuildQueue &queue, const CompanionEntry &entry, const QString &pytorchRoot,
+    const QString &companionRoot, BuildBackend backend, const Features &features)
 {
     Queued queued;
     if (entry.pytorchRecipe.isEmpty()) {
@@ -17,6 +37,7 @@ CompanionBuildPlan::Queued CompanionBuildPlan::enqueue(
     companion.branch = entry.branch;
     companion.variant = entry.variant;
     companion.backend = backend;
+    companion.requiredFeatures = features.companion;
     const bool built = entry.status == PartnerStatus::Built || entry.status == PartnerStatus::Published;
     if (!built) {
         // A PyTorch build of that cell already waiting or running is waited for, not repeated.
@@ -30,6 +51,7 @@ CompanionBuildPlan::Queued CompanionBuildPlan::enqueue(
             pytorch.branch = entry.pytorchBranch;
             pytorch.variant = entry.pytorchVariant;
             pytorch.backend = backend;
+            pytorch.requiredFeatures = features.pytorch;
             queued.pytorchJob = queue.enqueue(pytorch);
             companion.dependsOn = queued.pytorchJob;
         }

@@ -16,8 +16,18 @@ public:
         quint64 companionJob = 0; // 0: not queued (error says why)
         QString error;
     };
-    static Queued enqueue(
-        BuildQueue &queue, const CompanionEntry &entry, const QString &pytorchRoot, const QString &companionRoot, BuildBackend backend);
+    // What the two recipes require of a builder (RecipeFeatures: the one rule), so a
+    // farm counts only the builders that fit each job. Blocking (git): call it off the
+    // UI thread, then hand the result to enqueue().
+    struct Features {
+        QStringList pytorch;
+        QStringList companion;
+    };
+    static Features features(const CompanionEntry &entry, const QString &pytorchRoot, const QString &companionRoot,
+        const QString &gitProgram = QStringLiteral("git"));
+
+    static Queued enqueue(BuildQueue &queue, const CompanionEntry &entry, const QString &pytorchRoot, const QString &companionRoot,
+        BuildBackend backend, const Features &features = {});
 };
 
 } // namespace vs

@@ -4,6 +4,7 @@
 #include "companions/CompanionMatch.h"
 #include "repository/RepositoryScanner.h"
 #include "support/GitFixture.h"
+#include "support/ToyRecipes.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -99,6 +100,36 @@ private slots:
         QVERIFY(queue.job(again.companionJob).has_value());
         QCOMPARE(queue.job(again.companionJob)->dependsOn, quint64(0));
         queue.cancelAll();
+    }
+
+    // On a farm a job counts only the builders that fit its recipe: both jobs carry
+    // what their own recipe requires (PyTorch's from its repository, read from git).
+    void bothJobsCarryTheirRecipesFeatures()
+    {
+        Fixture f;
+        QVERIFY(f.pytorch.write(QStringLiteral(".flox/pkgs/pytorch-python313-cpu-avx2.nix"),
+            farmRecipe(QStringLiteral("pytorch"), 0, { QStringLiteral("big-parallel"), QStringLiteral("cuda") })));
+        QVERIFY(f.pytorch.commitAll(QStringLiteral("pytorch")));
+        QVERIFY(f.vision.write(QStringLiteral(".flox/pkgs/torchvision-python313-cpu-avx2.nix"),
+            farmRecipe(QStringLiteral("torchvision"), 0, { QStringLiteral("kvm") })));
+        QVERIFY(f.vision.commitAll(QStringLiteral("vision")));
+        const CompanionReport report
+            = CompanionMatch::match(RepositoryScanner::scan(f.pytorch.path()), RepositoryScanner::scan(f.vision.path()), {});
+        QCOMPARE(report.entries.size(), 1);
+        const CompanionEntry entry = report.entries.first();
+
+        const CompanionBuildPlan::Features features = CompanionBuildPlan::features(entry, f.pytorch.path(), f.vision.path());
+        QCOMPARE(features.pytorch, (QStringList { QStringLiteral("big-parallel"), QStringLiteral("cuda") }));
+        QCOMPARE(features.companion, QStringList { QStringLiteral("kvm") });
+
+        BuildQueue queue(testSettings(m_dir));
+        const CompanionBuildPlan::Queued q
+            = CompanionBuildPlan::enqueue(queue, entry, f.pytorch.path(), f.vision.path(), BuildBackend::Nix, features);
+        QVERIFY(q.pytorchJob != 0 && q.companionJob != 0);
+        QCOMPARE(queue.job(q.pytorchJob)->requiredFeatures, features.pytorch);
+        QCOMPARE(queue.job(q.companionJob)->requiredFeatures, features.companion);
+        queue.cancelAll();
+        QTRY_VERIFY_WITH_TIMEOUT(queue.isIdle(), 60000);
     }
 };
 
