@@ -71,6 +71,12 @@ BranchTraits BranchTraits::of(const BranchScan &branch)
     return t;
 }
 
+QString BranchPairing::statedAt(const StatedPair &stated)
+{
+    return stated.defined.file.isEmpty() ? QStringLiteral(".flox/variant-studio.yaml")
+                                         : QStringLiteral("%1:%2").arg(stated.defined.file).arg(stated.defined.line);
+}
+
 QList<BranchPair> BranchPairing::pair(const QList<BranchScan> &pytorch, const QList<BranchScan> &companion, const QList<StatedPair> &stated)
 {
     QList<BranchTraits> candidates;
@@ -84,9 +90,7 @@ QList<BranchPair> BranchPairing::pair(const QList<BranchScan> &pytorch, const QL
         if (it != stated.end()) {
             const bool exists
                 = std::any_of(candidates.begin(), candidates.end(), [&](const BranchTraits &t) { return t.branch == it->pytorchBranch; });
-            // The file and line, so the maintainer finds the statement to correct.
-            const QString where = it->defined.file.isEmpty() ? QStringLiteral(".flox/variant-studio.yaml")
-                                                             : QStringLiteral("%1:%2").arg(it->defined.file).arg(it->defined.line);
+            const QString where = statedAt(*it);
             p.pytorchBranch = exists ? it->pytorchBranch : QString();
             p.stated = true;
             p.reason = exists

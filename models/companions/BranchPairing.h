@@ -39,6 +39,8 @@ public:
     static QList<BranchPair> pair(
         const QList<BranchScan> &pytorch, const QList<BranchScan> &companion, const QList<StatedPair> &stated = {});
     static const BranchPair *find(const QList<BranchPair> &pairs, const QString &companionBranch);
+    // Where a stated pair is written ("file:line"), so the maintainer finds it to correct.
+    static QString statedAt(const StatedPair &stated);
 };
 
 } // namespace vs

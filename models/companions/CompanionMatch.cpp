@@ -121,6 +121,18 @@ CompanionReport CompanionMatch::match(const RepositoryScan &pytorch, const Repos
                 report.gaps << gap;
         }
     }
+    // A statement about a branch this repository does not have (renamed, deleted) is
+    // listed with why, not dropped without a word.
+    for (const StatedPair &stated : companion.catalog.pairing) {
+        if (companion.branch(stated.companionBranch) || (!branches.isEmpty() && !branches.contains(stated.companionBranch)))
+            continue;
+        BranchPair p;
+        p.companionBranch = stated.companionBranch;
+        p.stated = true;
+        p.reason = QStringLiteral("%1 pairs '%2', a branch this repository does not have")
+                       .arg(BranchPairing::statedAt(stated), stated.companionBranch);
+        report.pairs << p;
+    }
     return report;
 }
 

@@ -126,8 +126,8 @@ private slots:
         QCOMPARE(pairs.at(1).toObject().value("pytorchBranch").toString(), QString("main")); // inferred
         QCOMPARE(pairs.at(1).toObject().value("stated").toBool(true), false);
 
-        QVERIFY(vision.write(
-            ".flox/variant-studio.yaml", "# pairs of this repository\npairing:\n  main: pytorch-2.9-python313\n  feature: pytorch-3.0\n"));
+        QVERIFY(vision.write(".flox/variant-studio.yaml",
+            "# pairs of this repository\npairing:\n  main: pytorch-2.9-python313\n  feature: pytorch-3.0\n  renamed: main\n"));
         QVERIFY(vision.commitAll("pairing"));
         QCOMPARE(runProgram(VS_APP_PATH, args, {}, &out, &err), 1); // feature's recipe has no PyTorch partner
         const QJsonObject doc = QJsonDocument::fromJson(out).object();
@@ -142,6 +142,15 @@ private slots:
         QVERIFY(feature.value("stated").toBool());
         QVERIFY2(feature.value("reason").toString().contains("'pytorch-3.0', which the PyTorch repository does not have"),
             qPrintable(feature.value("reason").toString()));
+        // A statement about a branch the companion repository does not have is listed, with where it is.
+        QCOMPARE(pairs.size(), 3);
+        const QJsonObject renamed = pairs.at(2).toObject();
+        QCOMPARE(renamed.value("companionBranch").toString(), QString("renamed"));
+        QVERIFY(renamed.value("pytorchBranch").isNull());
+        QVERIFY(renamed.value("stated").toBool());
+        QVERIFY2(renamed.value("reason").toString().contains(
+                     ".flox/variant-studio.yaml:5 pairs 'renamed', a branch this repository does not have"),
+            qPrintable(renamed.value("reason").toString()));
         // The companion entry follows the stated pair.
         QJsonObject e = doc.value("companions").toArray().at(1).toObject();
         QCOMPARE(e.value("branch").toString(), QString("main"));
