@@ -8,6 +8,7 @@
 // tree) or in ../libexec/variant-studio (installed); the process id stays the
 // same, so signals and the desktop see one program.
 #include "cli/Commands.h"
+#include "cli/Output.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -65,7 +66,10 @@ int main(int argc, char **argv)
     // A command is synchronous: when it returns, its files are written, its
     // processes ended and its output printed. What remains is Qt's teardown and
     // the freeing of memory the kernel reclaims anyway, which took longer than
-    // a whole `scan` of a small repository: left out.
+    // a whole `scan` of a small repository: left out. Only what is still buffered
+    // is written first (the text streams would otherwise flush in their destructors).
+    vs::cli::out().flush();
+    vs::cli::err().flush();
     std::fflush(stdout);
     std::fflush(stderr);
     std::_Exit(status);
