@@ -4,20 +4,33 @@
 
 namespace vs {
 
+namespace {
+// The two jobs of a companion cell, as features() reads them and enqueue() queues them.
+BuildJob pytorchJob(const CompanionEntry &entry, const QString &root)
+{
+    BuildJob job;
+    job.repoRoot = root;
+    job.branch = entry.pytorchBranch;
+    job.variant = entry.pytorchVariant;
+    return job;
+}
+
+BuildJob companionJob(const CompanionEntry &entry, const QString &root)
+{
+    BuildJob job;
+    job.repoRoot = root;
+    job.branch = entry.branch;
+    job.variant = entry.variant;
+    return job;
+}
+} // namespace
+
 CompanionBuildPlan::Features CompanionBuildPlan::features(
     const CompanionEntry &entry, const QString &pytorchRoot, const QString &companionRoot, const QString &gitProgram)
 {
-    QList<BuildJob> jobs(2);
-    jobs[0].repoRoot = companionRoot;
-    jobs[0].branch = entry.branch;
-    jobs[0].variant = entry.variant;
-    if (!entry.pytorchRecipe.isEmpty()) {
-        jobs[1].repoRoot = pytorchRoot;
-        jobs[1].branch = entry.pytorchBranch;
-        jobs[1].variant = entry.pytorchVariant;
-    } else {
-        jobs.removeLast();
-    }
+    QList<BuildJob> jobs { companionJob(entry, companionRoot) };
+    if (!entry.pytorchRecipe.isEmpty())
+        jobs << pytorchJob(entry, pytorchRoot);
     RecipeFeatures::fill(jobs, gitProgram);
     return { jobs.size() > 1 ? jobs[1].requiredFeatures : QStringList(), jobs[0].requiredFeatures };
 }
@@ -32,10 +45,7 @@ CompanionBuildPlan::Queued CompanionBuildPlan::enqueue(BuildQueue &queue, const 
                                entry.pytorchBranch.isEmpty() ? QStringLiteral("a paired branch") : entry.pytorchBranch);
         return queued;
     }
-    BuildJob companion;
-    companion.repoRoot = companionRoot;
-    companion.branch = entry.branch;
-    companion.variant = entry.variant;
+    BuildJob companion = companionJob(entry, companionRoot);
     companion.backend = backend;
     companion.requiredFeatures = features.companion;
     const bool built = entry.status == PartnerStatus::Built || entry.status == PartnerStatus::Published;
@@ -46,10 +56,7 @@ CompanionBuildPlan::Queued CompanionBuildPlan::enqueue(BuildQueue &queue, const 
                 && j.kind == BuildKind::Build)
                 companion.dependsOn = j.id;
         if (companion.dependsOn == 0) {
-            BuildJob pytorch;
-            pytorch.repoRoot = pytorchRoot;
-            pytorch.branch = entry.pytorchBranch;
-            pytorch.variant = entry.pytorchVariant;
+            BuildJob pytorch = pytorchJob(entry, pytorchRoot);
             pytorch.backend = backend;
             pytorch.requiredFeatures = features.pytorch;
             queued.pytorchJob = queue.enqueue(pytorch);
