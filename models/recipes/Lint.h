@@ -24,7 +24,8 @@ public:
     // Whether check() reads this recipe's text, not only its metadata: the pname
     // rule looks for a second `pname = …` (a companion embedding its PyTorch
     // recipe). A scan that drops texts keeps those (ScanOptions::keepTexts).
-    static bool needsText(QStringView text);
+    // Asked of the recipe's bytes (UTF-8), before they are decoded.
+    static bool needsText(QByteArrayView utf8);
 
     // Every rule, with its stable id and severity (README and tests list them).
     static const QList<LintRule> &rules();

@@ -40,7 +40,7 @@ ParsedBlob parse(const QByteArray &bytes, bool keepText)
     if (!p.binary) {
         p.text = QString::fromUtf8(bytes);
         p.meta = RecipeMetadata::extract(p.text);
-        if (!keepText && !Lint::needsText(p.text))
+        if (!keepText && !Lint::needsText(bytes))
             p.text = QString(); // freed here, on the parsing thread, for the next recipe's text
     }
     return p;

@@ -100,10 +100,13 @@ private slots:
 
     void needsTextOnlyForASecondPname()
     {
-        QVERIFY(!Lint::needsText(u"{ pname = \"a\"; }"));
-        QVERIFY(!Lint::needsText(u"{ }"));
-        QVERIFY(Lint::needsText(u"let pname = \"a\"; in { pname = \"b\"; }"));
-        QVERIFY(Lint::needsText(u"# pname = \"b\";\n{ pname = \"a\"; }")); // the rule reads comments too
+        QVERIFY(!Lint::needsText("{ pname = \"a\"; }"));
+        QVERIFY(!Lint::needsText("{ }"));
+        QVERIFY(!Lint::needsText("pnam pname"));
+        QVERIFY(Lint::needsText("let pname = \"a\"; in { pname = \"b\"; }"));
+        QVERIFY(Lint::needsText("pnamepname")); // overlapping starts are not skipped
+        QVERIFY(Lint::needsText("# pname = \"b\";\n{ pname = \"a\"; }")); // the rule reads comments too
+        QVERIFY(Lint::needsText("{ description = \"ü\"; pname = \"a\"; pname = \"b\"; }")); // UTF-8 before it
     }
 };
 
