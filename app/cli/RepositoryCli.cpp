@@ -86,8 +86,8 @@ QJsonObject recipeJson(const RecipeFile &r)
     o[QStringLiteral("description")] = orNull(m.description);
     o[QStringLiteral("platforms")] = QJsonArray::fromStringList(m.platforms);
     QJsonObject lines;
-    for (auto it = m.lines.begin(); it != m.lines.end(); ++it)
-        lines[it.key()] = it.value();
+    for (const FieldLines::Entry &e : m.lines)
+        lines[e.field] = e.line;
     o[QStringLiteral("lines")] = lines;
     return o;
 }
@@ -145,12 +145,8 @@ void writeRecipe(JsonWriter &w, const RecipeFile &r)
     else
         w.key("kind").value(cuda ? "cuda" : v->kind == VariantName::Kind::Darwin ? "darwin" : "cpu");
     w.key("lines").beginObject();
-    QVarLengthArray<std::pair<QString, int>, 16> lines;
-    for (auto it = m.lines.cbegin(); it != m.lines.cend(); ++it)
-        lines.append({ it.key(), it.value() });
-    std::sort(lines.begin(), lines.end());
-    for (const auto &[field, line] : lines)
-        w.key(field).value(line);
+    for (const FieldLines::Entry &e : m.lines) // in key order already
+        w.key(e.field).value(e.line);
     w.endObject();
     w.key("nixpkgsRev").stringOrNull(m.nixpkgsRev);
     v ? w.key("package").value(v->package) : w.key("package").null();

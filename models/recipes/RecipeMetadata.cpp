@@ -224,6 +224,33 @@ void readCudaSupport(const NixTextScanner &sc, RecipeMetadata &meta)
 
 } // namespace
 
+void FieldLines::insert(const QString &field, int line)
+{
+    auto at = std::lower_bound(m_entries.begin(), m_entries.end(), field, [](const Entry &e, const QString &f) { return e.field < f; });
+    if (at != m_entries.end() && at->field == field) {
+        at->line = line;
+        return;
+    }
+    const qsizetype index = at - m_entries.begin();
+    if (m_entries.isEmpty())
+        m_entries.reserve(10); // about as many as a recipe has: one allocation
+    m_entries.insert(index, { field, line });
+}
+
+const FieldLines::Entry *FieldLines::find(QStringView field) const
+{
+    for (const Entry &e : m_entries)
+        if (e.field == field)
+            return &e;
+    return nullptr;
+}
+
+int FieldLines::value(QStringView field, int fallback) const
+{
+    const Entry *e = find(field);
+    return e ? e->line : fallback;
+}
+
 QString RecipeMetadata::cudaRelease() const
 {
     return CudaVersion::fromAttribute(cudaPackages);

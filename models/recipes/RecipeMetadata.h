@@ -8,6 +8,30 @@
 
 namespace vs {
 
+// Field name -> 1-based line of a recipe: a handful of entries, kept sorted by name.
+// A flat list costs a fraction of a hash to fill, copy and walk (a scan makes one
+// per recipe), and it walks in the key order JSON prints.
+class FieldLines {
+public:
+    struct Entry {
+        QString field;
+        int line = 0;
+        bool operator==(const Entry &) const = default;
+    };
+    void insert(const QString &field, int line);
+    int value(QStringView field, int fallback = 0) const;
+    bool contains(QStringView field) const { return find(field) != nullptr; }
+    qsizetype size() const { return m_entries.size(); }
+    bool isEmpty() const { return m_entries.isEmpty(); }
+    auto begin() const { return m_entries.cbegin(); }
+    auto end() const { return m_entries.cend(); }
+    bool operator==(const FieldLines &) const = default;
+
+private:
+    const Entry *find(QStringView field) const;
+    QList<Entry> m_entries;
+};
+
 // What a recipe's text says about the build, read with patterns (no evaluation):
 // good enough to compare against the file name and the catalogue. Anything in a
 // shape we do not recognise stays empty ("unknown"); it is never guessed.
@@ -25,7 +49,7 @@ struct RecipeMetadata {
     // field name above -> 1-based line where it was found; also "gpuTargets": the binding
     // that decides the build's TORCH_CUDA_ARCH_LIST (the last export, else gpuTargets);
     // "gpuArchUnused": a definition the uses contradict (see gpuArchInUse).
-    QHash<QString, int> lines;
+    FieldLines lines;
 
     // When the text names two different GPU architectures (e.g. gpuArchNum = "90"
     // but gpuTargets = [ "8.6" ]), gpuArch stays empty and this says which, where.

@@ -148,8 +148,8 @@ private slots:
             const QString text = QString::fromUtf8(input);
             const RecipeMetadata m = RecipeMetadata::extract(text);
             const int lines = int(text.count(QLatin1Char('\n'))) + 1;
-            for (auto it = m.lines.cbegin(); it != m.lines.cend(); ++it)
-                QVERIFY2(it.value() >= 1 && it.value() <= lines, qPrintable(where(s, i, input) + " field " + it.key()));
+            for (const FieldLines::Entry &e : m.lines)
+                QVERIFY2(e.line >= 1 && e.line <= lines, qPrintable(where(s, i, input) + " field " + e.field));
             QVERIFY2(m.gpuArch.isEmpty() || m.gpuArch == QLatin1String("mps")
                     || QRegularExpression("^sm\\d+[a-z]?$").match(m.gpuArch).hasMatch(),
                 qPrintable(where(s, i, input) + " gpuArch " + m.gpuArch));
