@@ -2,6 +2,10 @@
 
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace vs::recipetext {
 
 bool isIdentCharOutsideAscii(char16_t u)
@@ -12,22 +16,22 @@ bool isIdentCharOutsideAscii(char16_t u)
 namespace {
 enum class Mode { Code, Quoted, Indented, Block };
 
-// The characters that can change something in each mode; the loop skips the rest
-// in a tight scan (most of a recipe), which made this pass several times faster.
-constexpr std::array<bool, 128> specials(const char *chars)
+// The characters that can change something in each mode; everything else (most
+// of a recipe) is skipped in a tight scan, eight characters at a time where SSE2
+// is there (every x86-64): this pass runs over every character of every recipe.
+template <char16_t... Specials> qsizetype skipOrdinary(const QChar *text, qsizetype i, qsizetype n)
 {
-    std::array<bool, 128> t {};
-    for (const char *c = chars; *c; ++c)
-        t[uchar(*c)] = true;
-    return t;
-}
-constexpr auto kCodeSpecials = specials("\"'/#");
-constexpr auto kQuotedSpecials = specials("\"\\");
-constexpr auto kIndentedSpecials = specials("'#");
-
-inline qsizetype skipOrdinary(const QChar *d, qsizetype i, qsizetype n, const std::array<bool, 128> &special)
-{
-    while (i < n && (d[i].unicode() >= 128 || !special[d[i].unicode()]))
+    const char16_t *d = reinterpret_cast<const char16_t *>(text);
+#if defined(__SSE2__)
+    for (; i + 8 <= n; i += 8) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+        __m128i hit = _mm_setzero_si128();
+        ((hit = _mm_or_si128(hit, _mm_cmpeq_epi16(x, _mm_set1_epi16(short(Specials))))), ...);
+        if (const int mask = _mm_movemask_epi8(hit))
+            return i + qCountTrailingZeroBits(uint(mask)) / 2;
+    }
+#endif
+    while (i < n && ((d[i] != Specials) && ...))
         ++i;
     return i;
 }
@@ -52,13 +56,13 @@ QString withoutComments(const QString &text)
     for (qsizetype i = 0; i < n; ++i) {
         switch (mode) {
         case Mode::Code:
-            i = skipOrdinary(d, i, n, kCodeSpecials);
+            i = skipOrdinary<u'"', u'\'', u'/', u'#'>(d, i, n);
             break;
         case Mode::Quoted:
-            i = skipOrdinary(d, i, n, kQuotedSpecials);
+            i = skipOrdinary<u'"', u'\\'>(d, i, n);
             break;
         case Mode::Indented:
-            i = skipOrdinary(d, i, n, kIndentedSpecials);
+            i = skipOrdinary<u'\'', u'#'>(d, i, n);
             break;
         case Mode::Block:
             break;

@@ -108,6 +108,32 @@ private slots:
         const QJsonObject o { { "a", QJsonArray {} }, { "b", QJsonObject {} }, { "c", QJsonArray { QJsonArray { -5 }, QJsonValue() } } };
         QCOMPARE(out, QJsonDocument(o).toJson(QJsonDocument::Indented));
     }
+
+    // Plain ASCII is copied eight characters at a time: every character that needs
+    // care, at every place in and across those blocks, still comes out as Qt writes it.
+    void oddCharacterAtEveryPlace()
+    {
+        const QList<QString> odd
+            = { QStringLiteral("\""), QStringLiteral("\\"), QStringLiteral("\n"), QStringLiteral("\x01"), QStringLiteral("\x1f"),
+                  QStringLiteral(" "), QStringLiteral("\x7f"), QStringLiteral("\u00e9"), QStringLiteral("\u0100"), QStringLiteral("\u7fff"),
+                  QStringLiteral("\u8000"), QStringLiteral("\ufffd"), QStringLiteral("\U0001F600"), QString(QChar(0xdc00)) };
+        for (const QString &c : odd) {
+            for (int length = 0; length <= 20; ++length) {
+                for (int at = 0; at <= length; ++at) {
+                    QString text(length, QLatin1Char('a'));
+                    for (int i = 0; i < length; ++i)
+                        text[i] = QLatin1Char(char('a' + i % 26));
+                    text.insert(at, c);
+                    QByteArray out;
+                    cli::JsonWriter w(&out);
+                    w.beginObject();
+                    w.key("k").value(text);
+                    w.endObject();
+                    QCOMPARE(out, QJsonDocument(QJsonObject { { "k", text } }).toJson(QJsonDocument::Indented));
+                }
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJsonWriter)

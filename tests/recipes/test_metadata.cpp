@@ -161,6 +161,26 @@ private slots:
         QVERIFY(m.pname.isEmpty());
         QCOMPARE(m.line("pname"), 0);
     }
+
+    // Comments are found eight characters at a time: a comment, a string holding a
+    // `#` and an indented string, at every place in and across those blocks, are
+    // still told apart.
+    void commentsAtEveryPlace()
+    {
+        for (int pad = 0; pad <= 20; ++pad) {
+            const QString lead(pad, QLatin1Char(' '));
+            const QString text = lead + QStringLiteral("{\n") + lead + QStringLiteral("# pname = \"commented\";\n") + lead
+                + QStringLiteral("/* gpuArchNum = \"80\"; */ description = \"a # b\";\n") + lead
+                + QStringLiteral("x = ''\n  # export CXXFLAGS=\"-mavx512f\"\n  export CFLAGS=\"-mavx2\"\n'';\n") + lead
+                + QStringLiteral("gpuArchNum = \"90\"; pname = \"real\";\n}\n");
+            const RecipeMetadata m = RecipeMetadata::extract(text);
+            QCOMPARE(m.pname, QStringLiteral("real"));
+            QCOMPARE(m.line(QStringLiteral("pname")), 8);
+            QCOMPARE(m.description, QStringLiteral("a # b"));
+            QCOMPARE(m.gpuArch, QStringLiteral("sm90"));
+            QCOMPARE(m.cpuFlags, QStringList { QStringLiteral("-mavx2") });
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMetadata)
