@@ -193,7 +193,7 @@ public:
                 for (quint32 mask = length < 32 ? kKeywordsByLength[size_t(length)] : 0; mask; mask &= mask - 1) {
                     const int k = qCountTrailingZeroBits(mask);
                     if (std::equal(d + i, d + j, kKeywords[k].utf16()))
-                        m_keywords.append({ k, i });
+                        m_keywords[size_t(k)].append(i);
                 }
             }
             i = j;
@@ -211,9 +211,14 @@ public:
     // Next `word` (one of kKeywords) at or after from that is a whole identifier (a `.` before is fine: env.X).
     qsizetype findWord(QStringView word, qsizetype from) const
     {
-        for (const auto &[k, at] : m_keywords)
-            if (at >= from && kKeywords[k] == word)
-                return at;
+        for (size_t k = 0; k < std::size(kKeywords); ++k) {
+            if (kKeywords[k] != word)
+                continue;
+            for (qsizetype at : m_keywords[k])
+                if (at >= from)
+                    return at;
+            return -1;
+        }
         return -1;
     }
 
@@ -300,7 +305,7 @@ public:
 
 private:
     QVarLengthArray<qsizetype, 128> m_lineStarts;
-    QVarLengthArray<std::pair<int, qsizetype>, 48> m_keywords; // kKeywords index, offset; in text order
+    std::array<QVarLengthArray<qsizetype, 4>, std::size(kKeywords)> m_keywords; // offsets of each of kKeywords, in text order
     struct Candidate {
         qsizetype start, length, value; // name, and the offset of its "value"
     };

@@ -121,7 +121,10 @@ void readCpuFlags(const NixTextScanner &sc, RecipeMetadata &meta)
     if (found.isEmpty())
         return;
     // By assignment in text order; within one, in the order written.
-    std::stable_sort(found.begin(), found.end(), [](const Found &a, const Found &b) { return a.at < b.at; });
+    // (Usually so already: the words are asked in the order recipes write them.)
+    auto byOffset = [](const Found &a, const Found &b) { return a.at < b.at; };
+    if (!std::is_sorted(found.begin(), found.end(), byOffset))
+        std::stable_sort(found.begin(), found.end(), byOffset);
     for (const Found &f : found)
         if (std::none_of(meta.cpuFlags.cbegin(), meta.cpuFlags.cend(), [&](const QString &kept) { return kept == f.flag; }))
             meta.cpuFlags.append(f.flag.toString());
@@ -377,7 +380,9 @@ RecipeMetadata RecipeMetadata::extract(const QString &text)
 
     QList<ArchEvidence> ev;
     gpuEvidence(sc, ev);
-    std::stable_sort(ev.begin(), ev.end(), [](const ArchEvidence &a, const ArchEvidence &b) { return a.offset < b.offset; });
+    auto byOffset = [](const ArchEvidence &a, const ArchEvidence &b) { return a.offset < b.offset; };
+    if (!std::is_sorted(ev.begin(), ev.end(), byOffset)) // a sort allocates; most recipes are in order
+        std::stable_sort(ev.begin(), ev.end(), byOffset);
     readGpuUses(sc, ev, meta);
     for (const ArchEvidence &e : ev) {
         if (e.arch != ev.first().arch) {
