@@ -40,8 +40,12 @@ template <char16_t... Specials> qsizetype skipOrdinary(const QChar *text, qsizet
 QString withoutComments(const QString &text)
 {
     QString s = text;
-    QChar *d = s.data();
-    const qsizetype n = s.size();
+    blankComments(s.data(), s.size());
+    return s;
+}
+
+void blankComments(QChar *d, qsizetype n)
+{
     Mode mode = Mode::Code;
     auto startsComment = [&](qsizetype i) {
         if (d[i] != QLatin1Char('#'))
@@ -107,7 +111,6 @@ QString withoutComments(const QString &text)
             break;
         }
     }
-    return s;
 }
 
 } // namespace vs::recipetext

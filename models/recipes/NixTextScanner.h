@@ -50,6 +50,8 @@ inline bool isIdentStart(QChar c)
 // Knows nix "…" and ''…'' strings well enough for recipes; inside ''…'' a `#`
 // after whitespace is a shell comment and is blanked too (dead shell lines).
 QString withoutComments(const QString &text);
+// The same in place, on n characters at d.
+void blankComments(QChar *d, qsizetype n);
 
 // The comment-free text with the small parsing steps the fields need, and an index of
 // the keywords (kKeywords) and `name = "…"` bindings built in one pass.

@@ -3,6 +3,7 @@
 
 #include "catalog/CudaVersion.h"
 
+#include <QStringDecoder>
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -313,10 +314,44 @@ QString RecipeMetadata::normaliseGpuArch(QStringView value)
     return digits(major, 1, 2) && digits(minor, 1, 1) ? sm(major, minor) : QString();
 }
 
-RecipeMetadata RecipeMetadata::extract(const QString &text)
+namespace {
+// Where this thread blanks the comments of the recipe at hand: a scan reads
+// thousands, and one buffer reused is cheaper than a new string for each.
+QString &scratch(qsizetype size)
+{
+    thread_local QString buffer;
+    if (buffer.capacity() > (1 << 20) && size < (1 << 16))
+        buffer = QString(); // a huge recipe passed: its room is not kept for good
+    buffer.resize(size);
+    return buffer;
+}
+
+RecipeMetadata extractFrom(QStringView s);
+} // namespace
+
+RecipeMetadata RecipeMetadata::extract(QStringView text)
+{
+    QString &s = scratch(text.size());
+    std::copy(text.begin(), text.end(), s.data());
+    blankComments(s.data(), s.size());
+    return extractFrom(s);
+}
+
+RecipeMetadata RecipeMetadata::extractUtf8(QByteArrayView utf8)
+{
+    // As QString::fromUtf8: a leading byte-order mark is dropped, bad bytes become
+    // U+FFFD. UTF-16 never takes more code units than UTF-8 takes bytes.
+    QString &s = scratch(utf8.size());
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    s.resize(decoder.appendToBuffer(s.data(), utf8) - s.constData());
+    blankComments(s.data(), s.size());
+    return extractFrom(s);
+}
+
+namespace {
+RecipeMetadata extractFrom(QStringView s)
 {
     RecipeMetadata meta;
-    const QString s = withoutComments(text);
     NixTextScanner sc(s);
 
     // `word = "value"` fields: the first occurrence counts.
@@ -350,7 +385,7 @@ RecipeMetadata RecipeMetadata::extract(const QString &text)
         const qsizetype underscore = id.indexOf(QLatin1Char('_'));
         const bool shape = underscore > 0 && underscore < id.size() - 1 && id.indexOf(QLatin1Char('_'), underscore + 1) < 0;
         if (shape && std::all_of(id.begin(), id.end(), [](QChar c) { return c.isDigit() || c == QLatin1Char('_'); })) {
-            meta.cudaPackages = s.mid(at, length);
+            meta.cudaPackages = s.mid(at, length).toString();
             meta.lines.insert(QStringLiteral("cudaPackages"), sc.lineAt(at));
             break;
         }
@@ -407,5 +442,6 @@ RecipeMetadata RecipeMetadata::extract(const QString &text)
     }
     return meta;
 }
+} // namespace
 
 } // namespace vs

@@ -62,7 +62,12 @@ struct RecipeMetadata {
     QString cudaRelease() const;
     int line(const QString &field) const { return lines.value(field, 0); }
 
-    static RecipeMetadata extract(const QString &text);
+    static RecipeMetadata extract(QStringView text);
+    static RecipeMetadata extract(const QString &text) { return extract(QStringView(text)); }
+    // The same from the recipe's bytes (UTF-8, decoded as QString::fromUtf8 does),
+    // for a caller that keeps no text: decoded into this thread's scratch buffer,
+    // not into a new string per recipe.
+    static RecipeMetadata extractUtf8(QByteArrayView utf8);
 
     // "90", "8.6", "9.0", "sm_90", "sm90a", "9.0+PTX", "mps" -> "sm90", "sm86", …, "mps";
     // anything else -> empty.

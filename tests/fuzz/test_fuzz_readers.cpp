@@ -147,6 +147,13 @@ private slots:
             const QByteArray input = mutate(seeds.at(random.bounded(int(seeds.size()))), seeds, random);
             const QString text = QString::fromUtf8(input);
             const RecipeMetadata m = RecipeMetadata::extract(text);
+            // A scan reads the bytes straight (extractUtf8): the same for any input.
+            const RecipeMetadata b = RecipeMetadata::extractUtf8(input);
+            QVERIFY2(b.pname == m.pname && b.gpuArch == m.gpuArch && b.cpuFlags == m.cpuFlags && b.nixpkgsRev == m.nixpkgsRev
+                    && b.cudaPackages == m.cudaPackages && b.cudaSupport == m.cudaSupport && b.description == m.description
+                    && b.platforms == m.platforms && b.lines == m.lines && b.gpuArchConflict == m.gpuArchConflict
+                    && b.gpuArchInUse == m.gpuArchInUse,
+                qPrintable(where(s, i, input) + " read from bytes differs"));
             const int lines = int(text.count(QLatin1Char('\n'))) + 1;
             for (const FieldLines::Entry &e : m.lines)
                 QVERIFY2(e.line >= 1 && e.line <= lines, qPrintable(where(s, i, input) + " field " + e.field));

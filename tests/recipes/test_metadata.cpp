@@ -181,6 +181,29 @@ private slots:
             QCOMPARE(m.cpuFlags, QStringList { QStringLiteral("-mavx2") });
         }
     }
+
+    // The scan reads recipe bytes without making a string of them: a byte-order
+    // mark, bytes that are not UTF-8 and letters outside ASCII read as they do in text.
+    void bytesReadAsText()
+    {
+        const QList<QByteArray> inputs = { QByteArray("\xef\xbb\xbf# pname = \"hidden\";\n{ pname = \"a\"; }\n"),
+            QByteArray("\xef\xbb\xbf{ pname = \"bom\"; gpuArchNum = \"90\"; }"),
+            QByteArray("{ description = \"bad \xff\xfe bytes\"; pname = \"b\"; cpuFlags = [ \"-mavx2\" ]; }"),
+            QByteArray("{ \xc3\xa9pname = \"not it\"; pname = \"c\"; description = \"caf\xc3\xa9 \xf0\x9f\x98\x80\"; }"),
+            QByteArray("{ pname = \"d\"; }\n# cut in the middle \xe2\x82") };
+        for (const QByteArray &input : inputs) {
+            const RecipeMetadata text = RecipeMetadata::extract(QString::fromUtf8(input));
+            const RecipeMetadata bytes = RecipeMetadata::extractUtf8(input);
+            QCOMPARE(bytes.pname, text.pname);
+            QVERIFY(!bytes.pname.isEmpty());
+            QCOMPARE(bytes.description, text.description);
+            QCOMPARE(bytes.gpuArch, text.gpuArch);
+            QCOMPARE(bytes.cpuFlags, text.cpuFlags);
+            QVERIFY(bytes.lines == text.lines);
+        }
+        QCOMPARE(RecipeMetadata::extractUtf8(inputs[0]).pname, QStringLiteral("a"));
+        QCOMPARE(RecipeMetadata::extractUtf8(inputs[3]).pname, QStringLiteral("c"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMetadata)
