@@ -38,10 +38,12 @@ ParsedBlob parse(const QByteArray &bytes, bool keepText)
     p.size = bytes.size();
     p.binary = bytes.contains('\0');
     if (!p.binary) {
-        p.text = QString::fromUtf8(bytes);
-        p.meta = RecipeMetadata::extract(p.text);
-        if (!keepText && !Lint::needsText(bytes))
-            p.text = QString(); // freed here, on the parsing thread, for the next recipe's text
+        if (keepText || Lint::needsText(bytes)) {
+            p.text = QString::fromUtf8(bytes);
+            p.meta = RecipeMetadata::extract(p.text);
+        } else {
+            p.meta = RecipeMetadata::extractUtf8(bytes); // no string made for a text nobody reads
+        }
     }
     return p;
 }
