@@ -25,6 +25,7 @@ namespace {
 
 // A blob's content as the scan keeps it; shared by every branch that has the blob.
 struct ParsedBlob {
+    bool answered = false; // git gave a blob for it
     QString text;
     bool binary = false;
     bool tooLarge = false;
@@ -35,6 +36,7 @@ struct ParsedBlob {
 ParsedBlob parse(const QByteArray &bytes, bool keepText)
 {
     ParsedBlob p;
+    p.answered = true;
     p.size = bytes.size();
     p.binary = bytes.contains('\0');
     if (!p.binary) {
@@ -309,7 +311,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     // The blobs to read (each once) are known from the trees alone: git is asked for
     // them at once, while the recipe files (their names parsed) are made on a pool thread.
     QStringList blobsToRead;
-    QSet<QString> requested;
+    QHash<QString, qsizetype> blobIndex; // where in blobsToRead
     QSet<QString> linkTargets; // blobs of symbolic links: their text is where they point
     for (const BranchScan &b : scan.branches)
         if (!b.commit.isEmpty())
@@ -318,8 +320,8 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
                     continue;
                 if (e.mode == QLatin1String("120000"))
                     linkTargets.insert(e.object);
-                if (!requested.contains(e.object)) {
-                    requested.insert(e.object);
+                if (!blobIndex.contains(e.object)) {
+                    blobIndex.insert(e.object, blobsToRead.size());
                     blobsToRead.append(e.object);
                 }
             }
@@ -346,41 +348,37 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
                 QStringLiteral("--no-renames"), QStringLiteral("--"), QStringLiteral(":(top)") + RecipePaths::pkgsDir() });
     // Every blob of every branch through one cat-file process, parsed as it arrives:
     // parsing (metadata) runs on pool threads in chunks while git keeps reading.
-    using Parsed = QList<std::pair<QString, ParsedBlob>>;
-    QList<QFuture<Parsed>> parsing;
+    // Each result has its place (the blob's index in blobsToRead): no map to fill and search.
+    std::vector<ParsedBlob> blobs(size_t(blobsToRead.size()));
+    QList<QFuture<void>> parsing;
     struct Work {
-        QString id;
+        qsizetype index;
         QByteArray bytes;
         bool keepText;
     };
     QList<Work> chunk;
     auto dispatch = [&] {
         if (!chunk.isEmpty())
-            parsing.append(QtConcurrent::run([work = std::move(chunk)] {
-                Parsed out;
-                out.reserve(work.size());
+            parsing.append(QtConcurrent::run([work = std::move(chunk), out = blobs.data()] {
                 for (const Work &w : work)
-                    out.append({ w.id, parse(w.bytes, w.keepText) });
-                return out;
+                    out[w.index] = parse(w.bytes, w.keepText);
             }));
         chunk.clear();
     };
-    QHash<QString, ParsedBlob> blobs;
-    blobs.reserve(total);
     QString readError;
     const bool read = batch.read(
         blobsToRead,
         [&](const CatFileBatch::Object &o) {
-            if (o.type == "blob") {
+            // git answers in the order asked; an id that does not match is looked up.
+            qsizetype index = done;
+            if (QLatin1StringView(o.id) != blobsToRead[index])
+                index = blobIndex.value(QString::fromLatin1(o.id), -1);
+            if (o.type == "blob" && index >= 0) {
                 if (o.size > opt.maxRecipeBytes) { // listed, not read as text
-                    ParsedBlob p;
-                    p.tooLarge = true;
-                    p.size = o.size;
-                    blobs.insert(QString::fromLatin1(o.id), p);
+                    blobs[size_t(index)] = { .answered = true, .tooLarge = true, .size = o.size };
                 } else {
-                    QString id = QString::fromLatin1(o.id);
-                    const bool keepText = opt.keepTexts || linkTargets.contains(id);
-                    chunk.append({ std::move(id), o.content, keepText });
+                    const bool keepText = opt.keepTexts || (!linkTargets.isEmpty() && linkTargets.contains(blobsToRead[index]));
+                    chunk.append({ index, o.content, keepText });
                     if (chunk.size() >= 64)
                         dispatch();
                 }
@@ -398,9 +396,8 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
             if (b.current && statusResult.ok())
                 applyWorkingTree(b, GitOutput::parseStatus(statusResult.out), scan.root, opt);
     }
-    for (QFuture<Parsed> &f : parsing) // taken, not copied: a copy would be detached per blob below
-        for (auto &[id, p] : f.takeResult())
-            blobs.insert(id, std::move(p));
+    for (QFuture<void> &f : parsing) // before any return: the tasks write into blobs
+        f.waitForFinished();
     if (!read) {
         scan.cancelled = readError.isEmpty();
         scan.error = readError;
@@ -413,9 +410,10 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
             const bool fromDisk = r.state == RecipeFile::State::New || r.state == RecipeFile::State::Modified;
             if (fromDisk)
                 continue;
-            const auto blob = blobs.constFind(r.blob);
-            if (blob == blobs.cend())
+            const qsizetype index = blobIndex.value(r.blob, -1);
+            if (index < 0 || !blobs[size_t(index)].answered)
                 continue;
+            const ParsedBlob *blob = &blobs[size_t(index)];
             if (r.symlink) {
                 // A link's blob is where it points, not a recipe text.
                 r.symlinkTarget = blob->text;
