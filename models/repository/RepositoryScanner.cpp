@@ -375,7 +375,8 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
                 index = blobIndex.value(QString::fromLatin1(o.id), -1);
             if (o.type == "blob" && index >= 0) {
                 if (o.size > opt.maxRecipeBytes) { // listed, not read as text
-                    blobs[size_t(index)] = { .answered = true, .tooLarge = true, .size = o.size };
+                    ParsedBlob &p = blobs[size_t(index)];
+                    p.answered = p.tooLarge = true, p.size = o.size;
                 } else {
                     const bool keepText = opt.keepTexts || (!linkTargets.isEmpty() && linkTargets.contains(blobsToRead[index]));
                     chunk.append({ index, o.content, keepText });
