@@ -179,9 +179,10 @@ void JsonWriter::beforeValue()
     indent(m_baseDepth + int(m_levels.size()));
 }
 
-JsonWriter &JsonWriter::key(const char *name)
+JsonWriter &JsonWriter::key(std::string_view name)
 {
-    beforeKey(name);
+    checkKeyOrder(QLatin1StringView(name.data(), qsizetype(name.size())));
+    beforeKey();
     m_buf += name;
     m_buf += "\": ";
     return *this;
@@ -189,24 +190,35 @@ JsonWriter &JsonWriter::key(const char *name)
 
 JsonWriter &JsonWriter::key(QStringView name)
 {
-    beforeKey(name);
+    checkKeyOrder(name);
+    beforeKey();
     escapeInto(m_buf, name);
     m_buf += "\": ";
     return *this;
 }
 
-void JsonWriter::beforeKey([[maybe_unused]] QAnyStringView name)
+void JsonWriter::checkKeyOrder([[maybe_unused]] QAnyStringView name)
 {
     Q_ASSERT(!m_levels.isEmpty() && m_levels.last().object && !m_afterKey);
-    Level &l = m_levels.last();
 #ifndef QT_NO_DEBUG // a copy per key is too dear for release builds
+    Level &l = m_levels.last();
     Q_ASSERT_X(
         QAnyStringView::compare(l.lastKey, name) < 0, "JsonWriter::key", "keys must come in sorted order, as QJsonObject prints them");
     l.lastKey = name.toString();
 #endif
-    if (l.count++)
-        m_buf += ",\n";
-    indent(m_baseDepth + int(m_levels.size()));
+}
+
+void JsonWriter::beforeKey()
+{
+    // The comma, line break, indentation and opening quote in one or two appends:
+    // this runs for every key of a scan's JSON (25 per recipe).
+    static const std::string kCommaIndent = ",\n" + std::string(128, ' ');
+    const size_t spaces = size_t(m_baseDepth + int(m_levels.size())) * 4;
+    const size_t from = m_levels.last().count++ ? 0 : 2;
+    if (spaces + 2 <= kCommaIndent.size())
+        m_buf.append(kCommaIndent, from, spaces + 2 - from);
+    else
+        m_buf.append(kCommaIndent, from, 2 - from), indent(int(spaces / 4));
     m_buf += '"';
     m_afterKey = true;
 }

@@ -38,7 +38,7 @@ public:
     void endObject();
     void beginArray();
     void endArray();
-    JsonWriter &key(const char *name); // ASCII key; the value follows
+    JsonWriter &key(std::string_view name); // ASCII key (a literal's length is known when compiled); the value follows
     JsonWriter &key(QStringView name); // the same for a key held as text
 
     void value(const QString &text);
@@ -59,7 +59,8 @@ private:
         QString lastKey; // debug builds only
     };
     void beforeValue();
-    void beforeKey(QAnyStringView name);
+    void beforeKey();
+    void checkKeyOrder(QAnyStringView name); // debug builds only
     void open(char bracket, bool object);
     void close(char bracket);
 

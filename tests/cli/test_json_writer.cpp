@@ -109,6 +109,29 @@ private slots:
         QCOMPARE(out, QJsonDocument(o).toJson(QJsonDocument::Indented));
     }
 
+    // Keys are indented from a prepared run of spaces; deeper than it reaches, too.
+    void deepNesting()
+    {
+        QByteArray out;
+        cli::JsonWriter w(&out);
+        QJsonObject expected { { "leaf", 1 } };
+        for (int depth = 0; depth < 40; ++depth)
+            expected = QJsonObject { { "a", true }, { "k", expected } };
+        std::function<void(int)> write = [&](int depth) {
+            w.beginObject();
+            if (depth == 40) {
+                w.key("leaf").value(1);
+            } else {
+                w.key("a").value(true);
+                w.key("k");
+                write(depth + 1);
+            }
+            w.endObject();
+        };
+        write(0);
+        QCOMPARE(out, QJsonDocument(expected).toJson(QJsonDocument::Indented));
+    }
+
     // Plain ASCII is copied eight characters at a time: every character that needs
     // care, at every place in and across those blocks, still comes out as Qt writes it.
     void oddCharacterAtEveryPlace()
