@@ -5,11 +5,10 @@
 #include "repository/CatFileBatch.h"
 #include "repository/Git.h"
 #include "repository/GitOutput.h"
-#include "system/SafeFile.h"
+#include "repository/ScannedBlob.h"
 #include "variants/RecipePaths.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentMap>
@@ -23,66 +22,7 @@ namespace vs {
 
 namespace {
 
-// A blob's content as the scan keeps it; shared by every branch that has the blob.
-struct ParsedBlob {
-    bool answered = false; // git gave a blob for it
-    QString text;
-    bool binary = false;
-    bool tooLarge = false;
-    qint64 size = -1;
-    RecipeMetadata meta;
-};
-
-ParsedBlob parse(const QByteArray &bytes, bool keepText)
-{
-    ParsedBlob p;
-    p.answered = true;
-    p.size = bytes.size();
-    p.binary = bytes.contains('\0');
-    if (!p.binary) {
-        if (keepText || Lint::needsText(bytes)) {
-            p.text = QString::fromUtf8(bytes);
-            p.meta = RecipeMetadata::extract(p.text);
-        } else {
-            p.meta = RecipeMetadata::extractUtf8(bytes); // no string made for a text nobody reads
-        }
-    }
-    return p;
-}
-
-void apply(RecipeFile &r, const ParsedBlob &p)
-{
-    r.size = p.size;
-    r.tooLarge = p.tooLarge;
-    r.text = p.text;
-    r.binary = p.binary;
-    r.meta = p.meta;
-}
-
-// Reads a working-tree file (new or modified) from disk: a link is listed as a
-// link and never followed; anything but a regular file (a FIFO, a device) is
-// refused without blocking, and no more than maxBytes are read.
-void readFromDisk(RecipeFile &r, const QString &root, qint64 maxBytes, bool keepText)
-{
-    const QString path = QDir(root).filePath(r.path);
-    const QFileInfo info(path);
-    if (info.isSymLink()) {
-        r.symlink = true;
-        r.symlinkTarget = info.symLinkTarget();
-        return;
-    }
-    const SafeFile::Read read = SafeFile::read(path, maxBytes);
-    r.size = read.size;
-    r.tooLarge = read.tooLarge;
-    if (read.tooLarge)
-        return;
-    if (!read.ok()) {
-        r.unreadable = true;
-        r.parseError = QStringLiteral("cannot read %1: %2").arg(r.path, read.error.mid(path.size() + 2));
-        return;
-    }
-    apply(r, parse(read.bytes, keepText));
-}
+using namespace scannedblob;
 
 QString gitFailure(const QString &what, const GitResult &r)
 {
@@ -312,6 +252,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     // them at once, while the recipe files (their names parsed) are made on a pool thread.
     QStringList blobsToRead;
     QHash<QString, qsizetype> blobIndex; // where in blobsToRead
+    std::vector<int> blobUsers; // recipe files with that blob: the last one gets it moved
     QSet<QString> linkTargets; // blobs of symbolic links: their text is where they point
     for (const BranchScan &b : scan.branches)
         if (!b.commit.isEmpty())
@@ -320,10 +261,13 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
                     continue;
                 if (e.mode == QLatin1String("120000"))
                     linkTargets.insert(e.object);
-                if (!blobIndex.contains(e.object)) {
-                    blobIndex.insert(e.object, blobsToRead.size());
+                auto at = blobIndex.constFind(e.object);
+                if (at == blobIndex.cend()) {
+                    at = blobIndex.insert(e.object, blobsToRead.size());
                     blobsToRead.append(e.object);
+                    blobUsers.push_back(0);
                 }
+                ++blobUsers[size_t(*at)];
             }
     const int total = int(blobsToRead.size());
     int done = 0;
@@ -414,13 +358,14 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
             const qsizetype index = blobIndex.value(r.blob, -1);
             if (index < 0 || !blobs[size_t(index)].answered)
                 continue;
-            const ParsedBlob *blob = &blobs[size_t(index)];
-            if (r.symlink) {
-                // A link's blob is where it points, not a recipe text.
-                r.symlinkTarget = blob->text;
-                continue;
-            }
-            apply(r, *blob);
+            ParsedBlob &blob = blobs[size_t(index)];
+            const bool last = --blobUsers[size_t(index)] == 0;
+            if (r.symlink) // a link's blob is where it points, not a recipe text
+                r.symlinkTarget = blob.text;
+            else if (last)
+                apply(r, std::move(blob));
+            else
+                apply(r, blob);
         }
         // In path order; git's trees nearly always list them so already, and a
         // sort moves thousands of recipes with their texts and metadata.

@@ -221,6 +221,27 @@ private slots:
         QCOMPARE(lastTotal, int(blobs.size()));
         QCOMPARE(lastDone, lastTotal);
         QCOMPARE(calls, lastTotal + 1);
+
+        // A blob read once serves every recipe file that has it: all of them get its
+        // content (the last one is handed the parsed result, the others a copy).
+        QHash<QString, const RecipeFile *> first;
+        int shared = 0;
+        for (const BranchScan &b : s.branches) {
+            for (const RecipeFile &r : b.recipes) {
+                if (r.blob.isEmpty() || r.state != RecipeFile::State::Committed || r.symlink || r.tooLarge)
+                    continue;
+                if (const RecipeFile *f = first.value(r.blob)) {
+                    shared += f->meta.pname.isEmpty() ? 0 : 1;
+                    QCOMPARE(r.size, f->size);
+                    QCOMPARE(r.meta.pname, f->meta.pname);
+                    QCOMPARE(r.meta.cpuFlags, f->meta.cpuFlags);
+                    QVERIFY(r.meta.lines == f->meta.lines);
+                } else {
+                    first.insert(r.blob, &r);
+                }
+            }
+        }
+        QVERIFY(shared >= 2); // the branches share most of main's recipes
     }
 
     void cancel()

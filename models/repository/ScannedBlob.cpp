@@ -1,0 +1,70 @@
+#include "repository/ScannedBlob.h"
+
+#include "recipes/Lint.h"
+#include "system/SafeFile.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace vs::scannedblob {
+
+ParsedBlob parse(const QByteArray &bytes, bool keepText)
+{
+    ParsedBlob p;
+    p.answered = true;
+    p.size = bytes.size();
+    p.binary = bytes.contains('\0');
+    if (!p.binary) {
+        if (keepText || Lint::needsText(bytes)) {
+            p.text = QString::fromUtf8(bytes);
+            p.meta = RecipeMetadata::extract(p.text);
+        } else {
+            p.meta = RecipeMetadata::extractUtf8(bytes); // no string made for a text nobody reads
+        }
+    }
+    return p;
+}
+
+void apply(RecipeFile &r, const ParsedBlob &p)
+{
+    r.size = p.size;
+    r.tooLarge = p.tooLarge;
+    r.text = p.text;
+    r.binary = p.binary;
+    r.meta = p.meta;
+}
+
+// Moved, not copied: a copy touches every string's shared header, made on another
+// thread (a cache miss each), and nearly every blob has one recipe file.
+void apply(RecipeFile &r, ParsedBlob &&p)
+{
+    r.size = p.size;
+    r.tooLarge = p.tooLarge;
+    r.text = std::move(p.text);
+    r.binary = p.binary;
+    r.meta = std::move(p.meta);
+}
+
+void readFromDisk(RecipeFile &r, const QString &root, qint64 maxBytes, bool keepText)
+{
+    const QString path = QDir(root).filePath(r.path);
+    const QFileInfo info(path);
+    if (info.isSymLink()) {
+        r.symlink = true;
+        r.symlinkTarget = info.symLinkTarget();
+        return;
+    }
+    const SafeFile::Read read = SafeFile::read(path, maxBytes);
+    r.size = read.size;
+    r.tooLarge = read.tooLarge;
+    if (read.tooLarge)
+        return;
+    if (!read.ok()) {
+        r.unreadable = true;
+        r.parseError = QStringLiteral("cannot read %1: %2").arg(r.path, read.error.mid(path.size() + 2));
+        return;
+    }
+    apply(r, parse(read.bytes, keepText));
+}
+
+} // namespace vs::scannedblob
