@@ -123,7 +123,14 @@ JsonWriter::JsonWriter(Sink sink)
 
 std::string JsonWriter::fragment(int depth, const std::function<void(JsonWriter &)> &write, size_t expectedBytes)
 {
+    return fragment(depth, write, std::string(), expectedBytes);
+}
+
+std::string JsonWriter::fragment(int depth, const std::function<void(JsonWriter &)> &write, std::string buffer, size_t expectedBytes)
+{
     JsonWriter w { Sink() };
+    w.m_buf = std::move(buffer);
+    w.m_buf.clear();
     w.m_buf.reserve(expectedBytes);
     w.m_baseDepth = depth;
     w.m_fragment = true;

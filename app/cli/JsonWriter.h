@@ -32,6 +32,9 @@ public:
     // expectedBytes: room reserved at once (growing a large string step by step
     // touches about twice its size in fresh memory).
     static std::string fragment(int depth, const std::function<void(JsonWriter &)> &write, size_t expectedBytes = 0);
+    // The same into buffer (cleared; its room kept): a caller that writes many
+    // fragments in turn reuses a few buffers instead of touching fresh memory for each.
+    static std::string fragment(int depth, const std::function<void(JsonWriter &)> &write, std::string buffer, size_t expectedBytes);
     void rawValue(std::string_view fragment); // as made by fragment() for this depth
 
     void beginObject();

@@ -4,11 +4,12 @@
 #include "cli/Output.h"
 
 #include <QJsonArray>
+#include <QThreadPool>
 #include <QVarLengthArray>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-
-#include <QtConcurrent/QtConcurrentRun>
+#include <vector>
 
 namespace vs::cli {
 
@@ -169,9 +170,21 @@ void writeScanJson(const RepositoryScan &scan, const JsonWriter::Sink &sink)
     constexpr size_t kRecipeJsonBytes = 2048;
     // Branches are written side by side on pool threads (most of the bytes are
     // theirs) and handed on in order, each as soon as it and those before are ready.
-    QList<QFuture<std::string>> branches;
-    for (const BranchScan &b : scan.branches)
-        branches.append(QtConcurrent::run([&b] {
+    // A few at a time, into buffers handed back once written out: the JSON of a
+    // large repository then touches a few branches' worth of fresh memory, not all
+    // of it (each fresh page costs a fault).
+    const qsizetype count = scan.branches.size();
+    const qsizetype ahead = std::max(2, QThreadPool::globalInstance()->maxThreadCount()) + 1;
+    QList<QFuture<std::string>> branches(count);
+    std::vector<std::string> spare;
+    auto launch = [&](qsizetype k) {
+        std::string buffer;
+        if (!spare.empty()) {
+            buffer = std::move(spare.back());
+            spare.pop_back();
+        }
+        const BranchScan &b = scan.branches[k];
+        branches[k] = QtConcurrent::run([&b, buffer = std::move(buffer)]() mutable {
             return JsonWriter::fragment(
                 2,
                 [&b](JsonWriter &w) {
@@ -188,13 +201,21 @@ void writeScanJson(const RepositoryScan &scan, const JsonWriter::Sink &sink)
                     w.key("remote").value(b.remote);
                     w.endObject();
                 },
-                size_t(b.recipes.size()) * kRecipeJsonBytes);
-        }));
+                std::move(buffer), size_t(b.recipes.size()) * kRecipeJsonBytes);
+        });
+    };
+    for (qsizetype k = 0; k < std::min(count, ahead); ++k)
+        launch(k);
     JsonWriter w(sink);
     w.beginObject();
     w.key("branches").beginArray();
-    for (QFuture<std::string> &b : branches)
-        w.rawValue(b.result());
+    for (qsizetype k = 0; k < count; ++k) {
+        std::string fragment = branches[k].takeResult();
+        w.rawValue(fragment);
+        spare.push_back(std::move(fragment));
+        if (k + ahead < count)
+            launch(k + ahead);
+    }
     w.endArray();
     w.key("currentBranch").stringOrNull(scan.currentBranch);
     w.key("problems").beginArray();

@@ -109,6 +109,25 @@ private slots:
         QCOMPARE(out, QJsonDocument(o).toJson(QJsonDocument::Indented));
     }
 
+    // Branches are written a few at a time into buffers that are reused: many
+    // branches, a long one after short ones, still make the document Qt makes.
+    void manyBranchesReuseBuffers()
+    {
+        RepositoryScan scan;
+        scan.root = QStringLiteral("/tmp/r");
+        for (int i = 0; i < 11; ++i) {
+            BranchScan b;
+            b.name = QStringLiteral("branch-%1").arg(i);
+            b.current = i == 0;
+            const int recipes = i == 7 ? 40 : i % 3;
+            for (int k = 0; k < recipes; ++k)
+                b.recipes << RecipeFile::fromText(QStringLiteral(".flox/pkgs/pytorch-python313-cpu-avx%1.nix").arg(k),
+                    QStringLiteral("{ pname = \"p%1\"; cpuFlags = [ \"-mavx2\" ]; }\n").arg(k));
+            scan.branches << b;
+        }
+        QCOMPARE(cli::scanJsonBytes(scan), viaQt(scan));
+    }
+
     // Keys are indented from a prepared run of spaces; deeper than it reaches, too.
     void deepNesting()
     {
