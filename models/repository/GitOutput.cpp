@@ -68,7 +68,9 @@ QList<TreeEntry> parseTreeObject(const QByteArray &content, const QString &prefi
         // Read in place (a scan lists thousands of entries): no copy of the parts first.
         const QByteArrayView mode(content.constData() + i, space - i);
         TreeEntry e;
-        e.mode = QString::fromLatin1(mode);
+        // The usual modes are shared strings, not one new string per entry.
+        static const QString kFile = QStringLiteral("100644"), kLink = QStringLiteral("120000"), kTree = QStringLiteral("40000");
+        e.mode = mode == "100644" ? kFile : mode == "120000" ? kLink : mode == "40000" ? kTree : QString::fromLatin1(mode);
         e.type = mode == "40000" ? QStringLiteral("tree") : mode == "160000" ? QStringLiteral("commit") : QStringLiteral("blob");
         const QString name = QString::fromUtf8(QByteArrayView(content.constData() + space + 1, nul - space - 1));
         e.path.reserve(prefix.size() + 1 + name.size());

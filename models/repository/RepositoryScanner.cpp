@@ -89,13 +89,14 @@ bool isCommittedRecipe(const GitOutput::TreeEntry &e)
 void addCommittedRecipes(BranchScan &b, const QList<GitOutput::TreeEntry> &entries)
 {
     b.hasPkgsDir = !entries.isEmpty();
+    b.recipes.reserve(b.recipes.size() + entries.size()); // grown once, not copied along the way
     for (const GitOutput::TreeEntry &e : entries) {
         if (!isCommittedRecipe(e))
             continue;
         RecipeFile r = RecipeFile::at(e.path);
         r.blob = e.object;
         r.symlink = e.mode == QLatin1String("120000");
-        b.recipes.append(r);
+        b.recipes.append(std::move(r));
     }
 }
 
