@@ -5,23 +5,25 @@
 namespace vs {
 
 namespace {
-// The two jobs of a companion cell, as features() reads them and enqueue() queues them.
-BuildJob pytorchJob(const CompanionEntry &entry, const QString &root)
+// The two jobs of a companion cell (its PyTorch's and its own), as features() reads
+// them and enqueue() queues them.
+BuildJob job(const QString &root, const QString &branch, const QString &variant)
 {
     BuildJob job;
     job.repoRoot = root;
-    job.branch = entry.pytorchBranch;
-    job.variant = entry.pytorchVariant;
+    job.branch = branch;
+    job.variant = variant;
     return job;
+}
+
+BuildJob pytorchJob(const CompanionEntry &entry, const QString &root)
+{
+    return job(root, entry.pytorchBranch, entry.pytorchVariant);
 }
 
 BuildJob companionJob(const CompanionEntry &entry, const QString &root)
 {
-    BuildJob job;
-    job.repoRoot = root;
-    job.branch = entry.branch;
-    job.variant = entry.variant;
-    return job;
+    return job(root, entry.branch, entry.variant);
 }
 } // namespace
 
