@@ -1,5 +1,5 @@
 #include "catalog/Catalog.h"
-#include "catalog/CatalogLoader.h"
+#include "catalog/CatalogBinary.h"
 #include "catalog/CudaVersion.h"
 
 #include <QFile>
@@ -23,20 +23,21 @@ QString CatalogError::toString() const
 const Catalog &Catalog::embedded()
 {
     static const Catalog catalog = [] {
-        QFile f(QStringLiteral(":/catalog.yaml"));
+        // The build checked the YAML (a broken catalog.yaml fails the build with its
+        // line) and stored it read: nothing is parsed here.
+        QFile f(QStringLiteral(":/catalog.bin"));
         if (!f.open(QIODevice::ReadOnly))
-            qFatal("the embedded catalogue :/catalog.yaml is missing from the build");
-        CatalogLoad load = CatalogLoader::fromYaml(f.readAll(), QStringLiteral(":/catalog.yaml"));
-        if (!load.ok())
-            qFatal("the embedded catalogue is broken: %s", qPrintable(load.errors.first().toString()));
-        return load.catalog;
+            qFatal("the embedded catalogue :/catalog.bin is missing from the build");
+        std::optional<Catalog> read = CatalogBinary::read(f.readAll());
+        if (!read)
+            qFatal("the embedded catalogue :/catalog.bin is not of this build's format");
+        return std::move(*read);
     }();
     return catalog;
 }
 
 namespace {
-template<typename T>
-const T *findById(const QList<T> &list, const QString &id)
+template <typename T> const T *findById(const QList<T> &list, const QString &id)
 {
     for (const T &e : list)
         if (e.id == id)
@@ -45,11 +46,26 @@ const T *findById(const QList<T> &list, const QString &id)
 }
 } // namespace
 
-const PackageInfo *Catalog::package(const QString &id) const { return findById(packages, id); }
-const PythonVersion *Catalog::python(const QString &id) const { return findById(pythons, id); }
-const GpuArch *Catalog::gpuArch(const QString &id) const { return findById(gpuArchitectures, id); }
-const CpuIsa *Catalog::cpuIsa(const QString &id) const { return findById(cpuIsas, id); }
-const BranchProfile *Catalog::branchProfile(const QString &id) const { return findById(branchProfiles, id); }
+const PackageInfo *Catalog::package(const QString &id) const
+{
+    return findById(packages, id);
+}
+const PythonVersion *Catalog::python(const QString &id) const
+{
+    return findById(pythons, id);
+}
+const GpuArch *Catalog::gpuArch(const QString &id) const
+{
+    return findById(gpuArchitectures, id);
+}
+const CpuIsa *Catalog::cpuIsa(const QString &id) const
+{
+    return findById(cpuIsas, id);
+}
+const BranchProfile *Catalog::branchProfile(const QString &id) const
+{
+    return findById(branchProfiles, id);
+}
 
 const CudaRelease *Catalog::cudaRelease(const QString &id) const
 {
@@ -72,8 +88,8 @@ const BranchProfile &Catalog::profileForBranch(const QString &branch) const
 {
     for (const BranchProfile &p : branchProfiles) {
         for (const QString &pattern : p.branchPatterns) {
-            const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(
-                pattern, QRegularExpression::UnanchoredWildcardConversion));
+            const QRegularExpression re(
+                QRegularExpression::wildcardToRegularExpression(pattern, QRegularExpression::UnanchoredWildcardConversion));
             if (QRegularExpression(QRegularExpression::anchoredPattern(re.pattern())).match(branch).hasMatch())
                 return p;
         }

@@ -13,6 +13,7 @@ struct Location {
     int line = 0;
     int column = 0;
     QString toString() const;
+    bool operator==(const Location &) const = default;
 };
 
 struct CatalogError {
@@ -26,6 +27,7 @@ struct PackageInfo {
     QString nixAttribute; // torch, torchvision, torchaudio
     QString description;
     Location defined;
+    bool operator==(const PackageInfo &) const = default;
 };
 
 struct PythonVersion {
@@ -33,6 +35,7 @@ struct PythonVersion {
     QString version; // "3.13"
     Location defined;
     QString packageSet() const { return QStringLiteral("python%1Packages").arg(id); }
+    bool operator==(const PythonVersion &) const = default;
 };
 
 struct CudaRelease {
@@ -41,6 +44,7 @@ struct CudaRelease {
     QString nixAttribute; // cudaPackages_12_9
     QString minDriverLinux; // "575.51.03"
     Location defined;
+    bool operator==(const CudaRelease &) const = default;
 };
 
 struct GpuArch {
@@ -51,6 +55,7 @@ struct GpuArch {
     QString minCuda; // empty: any release of the catalogue
     QString maxCuda; // empty: any release of the catalogue
     Location defined;
+    bool operator==(const GpuArch &) const = default;
 };
 
 struct CpuIsa {
@@ -66,6 +71,7 @@ struct CpuIsa {
     QString alternativeFor; // "BF16 training": compatible, never recommended first
     Location defined;
     bool isArm() const { return platform.startsWith(QLatin1String("aarch64")); }
+    bool operator==(const CpuIsa &) const = default;
 };
 
 // What compiler flags ask of a CPU (catalog.yaml, cpuFeatures), so that lint can
@@ -75,12 +81,14 @@ struct CpuFeatureTable {
     QMap<QString, QStringList> flags; // "-mavx2", "-march=haswell", "-march=armv9-a" -> features
     QMap<QString, QStringList> marchExtensions; // AArch64 -march modifier "sve2" (written +sve2) -> features
     QStringList neutralFlags; // prefixes of flags that never change which machines run a build (-mtune=)
+    bool operator==(const CpuFeatureTable &) const = default;
 };
 
 struct DarwinTarget {
     QString id; // mps
     QString platform; // aarch64-darwin
     QString description;
+    bool operator==(const DarwinTarget &) const = default;
 };
 
 struct BranchProfile {
@@ -92,6 +100,7 @@ struct BranchProfile {
     QStringList gpuArchitectures; // ids; empty: all
     QString defaultPython; // id
     Location defined;
+    bool operator==(const BranchProfile &) const = default;
 };
 
 // A companion repository's branch paired explicitly with a branch of the PyTorch
@@ -100,6 +109,7 @@ struct StatedPair {
     QString companionBranch;
     QString pytorchBranch;
     Location defined; // where the file says so
+    bool operator==(const StatedPair &) const = default;
 };
 
 // The variant catalogue: typed view of resources/catalog.yaml (plus a repository's overlay).
@@ -116,7 +126,8 @@ public:
     QString defaultBranchProfile;
     QList<StatedPair> pairing; // only a repository's overlay sets it; in file order
 
-    // The embedded default (":/catalog.yaml"), loaded once; never fails (tested).
+    // The embedded default (resources/catalog.yaml, compiled at build time into
+    // :/catalog.bin, see CatalogBinary), read once; never fails (tested).
     static const Catalog &embedded();
 
     const PackageInfo *package(const QString &id) const;
@@ -134,6 +145,8 @@ public:
 
     // Compares dotted versions numerically: "12.10" > "12.9". <0, 0, >0.
     static int compareVersions(const QString &a, const QString &b);
+    // Every field of every entry: the build-time binary form is tested against the YAML with it.
+    bool operator==(const Catalog &) const = default;
 };
 
 } // namespace vs
