@@ -14,6 +14,8 @@ namespace vs {
 // ONE long-lived `git cat-file --batch` process for a whole scan: trees of every
 // branch first, then every blob. Each read() writes all its requests at once and
 // parses the answers as they stream back; the process stays for the next read().
+// Answers are handed out in place: each read from the pipe fills a block of its own,
+// and the objects in it are views into that block (no copy per object).
 class CatFileBatch {
 public:
     struct Object {
@@ -21,7 +23,10 @@ public:
         QByteArrayView id; // the object's id (empty when missing)
         QByteArrayView type; // "blob", "tree", …; "missing" when git has no such object
         qint64 size = 0;
-        QByteArray content;
+        // The object's bytes, a view into block: whoever keeps a copy of block (a
+        // reference, not a copy of the bytes) may keep using content after the call.
+        QByteArrayView content;
+        QByteArray block;
     };
     // Called once per request, in request order (so the i-th call answers the i-th request);
     // return false to stop (cancel).

@@ -56,7 +56,7 @@ QList<TreeEntry> parseLsTree(const QByteArray &out)
     return entries;
 }
 
-QList<TreeEntry> parseTreeObject(const QByteArray &content, const QString &prefix, int hashBytes)
+QList<TreeEntry> parseTreeObject(QByteArrayView content, const QString &prefix, int hashBytes)
 {
     QList<TreeEntry> entries;
     qsizetype i = 0;

@@ -35,7 +35,7 @@ struct TreeEntry {
 QList<TreeEntry> parseLsTree(const QByteArray &out);
 // A raw tree object as `git cat-file --batch` prints it: "<mode> <name>\0<hash bytes>"…;
 // paths are prefix + "/" + name. hashBytes: 20 (SHA-1) or 32 (SHA-256).
-QList<TreeEntry> parseTreeObject(const QByteArray &content, const QString &prefix, int hashBytes);
+QList<TreeEntry> parseTreeObject(QByteArrayView content, const QString &prefix, int hashBytes);
 
 struct StatusEntry {
     QString path;

@@ -298,7 +298,8 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     QList<QFuture<void>> parsing;
     struct Work {
         qsizetype index;
-        QByteArray bytes;
+        QByteArray block; // held, so that bytes stays valid on the pool thread
+        QByteArrayView bytes;
         bool keepText;
     };
     QList<Work> chunk;
@@ -324,7 +325,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
                     p.answered = p.tooLarge = true, p.size = o.size;
                 } else {
                     const bool keepText = opt.keepTexts || (!linkTargets.isEmpty() && linkTargets.contains(blobsToRead[index]));
-                    chunk.append({ index, o.content, keepText });
+                    chunk.append({ index, o.block, o.content, keepText });
                     if (chunk.size() >= 64)
                         dispatch();
                 }

@@ -6,14 +6,16 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <cstring>
+
 namespace vs::scannedblob {
 
-ParsedBlob parse(const QByteArray &bytes, bool keepText)
+ParsedBlob parse(QByteArrayView bytes, bool keepText)
 {
     ParsedBlob p;
     p.answered = true;
     p.size = bytes.size();
-    p.binary = bytes.contains('\0');
+    p.binary = !bytes.isEmpty() && std::memchr(bytes.data(), 0, size_t(bytes.size())) != nullptr;
     if (!p.binary) {
         if (keepText || Lint::needsText(bytes)) {
             p.text = QString::fromUtf8(bytes);

@@ -6,6 +6,7 @@
 #include "recipes/RecipeFile.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 namespace vs::scannedblob {
@@ -19,7 +20,7 @@ struct ParsedBlob {
     RecipeMetadata meta;
 };
 
-ParsedBlob parse(const QByteArray &bytes, bool keepText);
+ParsedBlob parse(QByteArrayView bytes, bool keepText);
 
 // Fills r's content from p: a copy, or p's own strings handed over at its last use.
 void apply(RecipeFile &r, const ParsedBlob &p);
