@@ -1,5 +1,7 @@
 #include "repository/GitOutput.h"
 
+#include <algorithm>
+
 namespace vs::GitOutput {
 
 QStringList refFormat()
@@ -72,9 +74,15 @@ QList<TreeEntry> parseTreeObject(QByteArrayView content, const QString &prefix, 
         static const QString kFile = QStringLiteral("100644"), kLink = QStringLiteral("120000"), kTree = QStringLiteral("40000");
         e.mode = mode == "100644" ? kFile : mode == "120000" ? kLink : mode == "40000" ? kTree : QString::fromLatin1(mode);
         e.type = mode == "40000" ? QStringLiteral("tree") : mode == "160000" ? QStringLiteral("commit") : QStringLiteral("blob");
-        const QString name = QString::fromUtf8(QByteArrayView(content.constData() + space + 1, nul - space - 1));
+        // Names are nearly always ASCII: appended as they are, without a decoded copy first.
+        const QByteArrayView name(content.constData() + space + 1, nul - space - 1);
+        const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return uchar(c) < 0x80; });
         e.path.reserve(prefix.size() + 1 + name.size());
-        e.path.append(prefix).append(QLatin1Char('/')).append(name);
+        e.path.append(prefix).append(QLatin1Char('/'));
+        if (ascii)
+            e.path.append(QLatin1StringView(name));
+        else
+            e.path.append(QString::fromUtf8(name));
         e.object = QString(qsizetype(hashBytes) * 2, Qt::Uninitialized);
         QChar *hex = e.object.data();
         for (int k = 0; k < hashBytes; ++k) {

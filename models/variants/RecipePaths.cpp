@@ -17,14 +17,16 @@ bool within(const QString &path, const QString &folder)
 
 bool RecipePaths::isRecipePath(const QString &path)
 {
-    const QString prefix = pkgsDir() + QLatin1Char('/');
-    if (!path.startsWith(prefix) || !path.endsWith(QLatin1String(".nix")))
+    // Views only, no string made: this runs for every file of every branch of a scan.
+    static const QString dir = pkgsDir();
+    const QStringView p(path);
+    if (p.size() <= dir.size() + 1 || !p.startsWith(dir) || p[dir.size()] != QLatin1Char('/') || !p.endsWith(QLatin1String(".nix")))
         return false;
-    const QString rest = path.mid(prefix.size());
+    const QStringView rest = p.sliced(dir.size() + 1);
     const qsizetype slash = rest.indexOf(QLatin1Char('/'));
     if (slash < 0)
         return rest.size() > 4;
-    return slash > 0 && rest.mid(slash + 1) == QLatin1String("default.nix");
+    return slash > 0 && rest.sliced(slash + 1) == QLatin1String("default.nix");
 }
 
 QString RecipePaths::packageNameOf(const QString &path)

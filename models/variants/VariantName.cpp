@@ -1,5 +1,7 @@
 #include "variants/VariantName.h"
 
+#include <algorithm>
+
 namespace vs {
 
 namespace {
@@ -105,11 +107,15 @@ std::optional<VariantName> VariantName::parse(const QString &text, QString *whyN
             *whyNot = QStringLiteral("'%1' does not follow {package}-python{3XY}-{cpu|cudaM_m-smNN|darwin}-{isa}").arg(name);
         return std::nullopt;
     }
-    const QString isa = v.isa;
-    const QString canonicalIsa = isa.toLower().replace(QLatin1Char('.'), QLatin1Char('_'));
-    if (canonicalIsa != isa)
-        v.nonCanonical.append(QStringLiteral("ISA '%1' is canonically written '%2'").arg(isa, canonicalIsa));
-    v.isa = canonicalIsa;
+    // Nearly every name is canonical already: its ISA is then kept as it is, not copied.
+    const bool canonical = std::none_of(v.isa.cbegin(), v.isa.cend(), [](QChar c) { return c == QLatin1Char('.') || c.isUpper(); });
+    if (!canonical) {
+        const QString isa = v.isa;
+        const QString canonicalIsa = isa.toLower().replace(QLatin1Char('.'), QLatin1Char('_'));
+        if (canonicalIsa != isa)
+            v.nonCanonical.append(QStringLiteral("ISA '%1' is canonically written '%2'").arg(isa, canonicalIsa));
+        v.isa = canonicalIsa;
+    }
     if (!v.gluedVersion.isEmpty())
         v.nonCanonical.append(QStringLiteral("version '%1' is glued to the package name '%2'").arg(v.gluedVersion, v.package));
     return v;
