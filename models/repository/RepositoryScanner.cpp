@@ -90,10 +90,12 @@ void addCommittedRecipes(BranchScan &b, const QList<GitOutput::TreeEntry> &entri
 {
     b.hasPkgsDir = !entries.isEmpty();
     b.recipes.reserve(b.recipes.size() + entries.size()); // grown once, not copied along the way
+    StringPool pool;
     for (const GitOutput::TreeEntry &e : entries) {
         if (!isCommittedRecipe(e))
             continue;
         RecipeFile r = RecipeFile::at(e.path);
+        shareStrings(r, pool);
         r.blob = e.object;
         r.symlink = e.mode == QLatin1String("120000");
         b.recipes.append(std::move(r));
@@ -306,8 +308,11 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     auto dispatch = [&] {
         if (!chunk.isEmpty())
             parsing.append(QtConcurrent::run([work = std::move(chunk), out = blobs.data()] {
-                for (const Work &w : work)
+                StringPool pool; // a chunk's recipes mostly share a branch, so their values repeat
+                for (const Work &w : work) {
                     out[w.index] = parse(w.bytes, w.keepText);
+                    shareStrings(out[w.index], pool);
+                }
             }));
         chunk.clear();
     };

@@ -27,6 +27,24 @@ ParsedBlob parse(QByteArrayView bytes, bool keepText)
     return p;
 }
 
+void shareStrings(ParsedBlob &p, StringPool &pool)
+{
+    RecipeMetadata &m = p.meta;
+    for (QString *s : { &m.pname, &m.gpuArch, &m.nixpkgsRev, &m.cudaPackages, &m.description, &m.gpuArchConflict, &m.gpuArchInUse })
+        pool.intern(*s);
+    pool.intern(m.cpuFlags);
+    pool.intern(m.platforms);
+}
+
+void shareStrings(RecipeFile &r, StringPool &pool)
+{
+    if (!r.variant)
+        return;
+    VariantName &v = *r.variant;
+    for (QString *s : { &v.package, &v.python, &v.cuda, &v.gpu, &v.isa, &v.gluedVersion })
+        pool.intern(*s);
+}
+
 void apply(RecipeFile &r, const ParsedBlob &p)
 {
     r.size = p.size;

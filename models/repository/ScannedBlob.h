@@ -4,6 +4,7 @@
 // then handed to every recipe file of every branch that has it.
 
 #include "recipes/RecipeFile.h"
+#include "system/StringPool.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -21,6 +22,11 @@ struct ParsedBlob {
 };
 
 ParsedBlob parse(QByteArrayView bytes, bool keepText);
+
+// Values that repeat from recipe to recipe made one string each (see StringPool):
+// the metadata of a parsed blob, the parts of a recipe file's variant name.
+void shareStrings(ParsedBlob &p, StringPool &pool);
+void shareStrings(RecipeFile &r, StringPool &pool);
 
 // Fills r's content from p: a copy, or p's own strings handed over at its last use.
 void apply(RecipeFile &r, const ParsedBlob &p);
