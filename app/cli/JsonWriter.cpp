@@ -109,6 +109,18 @@ void escapeInto(std::string &out, QStringView text)
         out += char(0x80 | (code & 0x3f));
     }
 }
+// The same for Latin-1 text (a literal such as "cuda"): plain ASCII is copied as it is.
+void escapeInto(std::string &out, QLatin1StringView text)
+{
+    for (const char c : text) {
+        if (uchar(c) >= 0x20 && uchar(c) < 0x80 && c != '"' && c != '\\') {
+            out += c;
+        } else {
+            const char16_t u = uchar(c);
+            escapeInto(out, QStringView(&u, 1));
+        }
+    }
+}
 } // namespace
 
 JsonWriter::JsonWriter(QByteArray *out)
@@ -283,7 +295,19 @@ void JsonWriter::value(const QString &text)
 
 void JsonWriter::value(const char *ascii)
 {
-    value(QString::fromLatin1(ascii));
+    beforeValue();
+    m_buf += '"';
+    escapeInto(m_buf, QLatin1StringView(ascii));
+    m_buf += '"';
+}
+
+void JsonWriter::joinedValue(std::span<const QStringView> pieces)
+{
+    beforeValue();
+    m_buf += '"';
+    for (QStringView p : pieces)
+        escapeInto(m_buf, p);
+    m_buf += '"';
 }
 
 void JsonWriter::value(bool flag)

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -46,6 +47,7 @@ public:
 
     void value(const QString &text);
     void value(const char *ascii);
+    void joinedValue(std::span<const QStringView> pieces); // one string written from its pieces, never joined first
     void value(bool flag);
     void value(qint64 number);
     void value(int number) { value(qint64(number)); }

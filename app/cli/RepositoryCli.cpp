@@ -159,7 +159,12 @@ void writeRecipe(JsonWriter &w, const RecipeFile &r)
     w.key("symlink").value(r.symlink);
     r.symlink ? w.key("symlinkTarget").value(r.symlinkTarget) : w.key("symlinkTarget").null();
     w.key("tooLarge").value(r.tooLarge);
-    v ? w.key("variant").value(v->toString()) : w.key("variant").null();
+    if (v) {
+        const auto pieces = v->pieces();
+        w.key("variant").joinedValue(pieces);
+    } else {
+        w.key("variant").null();
+    }
     w.endObject();
 }
 } // namespace

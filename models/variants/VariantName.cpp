@@ -121,23 +121,32 @@ std::optional<VariantName> VariantName::parse(const QString &text, QString *whyN
     return v;
 }
 
-QString VariantName::suffix() const
+// The suffix format, written once: {cpu|cudaM_m-smNN|darwin}-{isa}, as pieces.
+namespace {
+using Pieces = QVarLengthArray<QStringView, 10>;
+
+void appendSuffix(Pieces &out, VariantName::Kind kind, QStringView cuda, QStringView gpu, QStringView isa)
 {
+    auto add = [&out](std::initializer_list<QStringView> pieces) {
+        for (QStringView p : pieces)
+            out.append(p);
+    };
     switch (kind) {
-    case Kind::Cuda:
-        return cudaSuffix(cuda, gpu, isa);
-    case Kind::Darwin:
-        return darwinSuffix(isa);
-    case Kind::Cpu:
+    case VariantName::Kind::Cuda:
+        add({ u"cuda", cuda, u"-", gpu, u"-", isa });
+        return;
+    case VariantName::Kind::Darwin:
+        add({ u"darwin-", isa });
+        return;
+    case VariantName::Kind::Cpu:
         break;
     }
-    return cpuSuffix(isa);
+    add({ u"cpu-", isa });
 }
 
 // Joined piece by piece (QString::arg parses its pattern each time; a scan names
 // thousands of variants).
-namespace {
-QString joined(std::initializer_list<QStringView> parts)
+QString joined(const Pieces &parts)
 {
     qsizetype size = 0;
     for (QStringView p : parts)
@@ -148,21 +157,33 @@ QString joined(std::initializer_list<QStringView> parts)
         out.append(p);
     return out;
 }
+
+QString suffixOf(VariantName::Kind kind, QStringView cuda, QStringView gpu, QStringView isa)
+{
+    Pieces parts;
+    appendSuffix(parts, kind, cuda, gpu, isa);
+    return joined(parts);
+}
 } // namespace
+
+QString VariantName::suffix() const
+{
+    return suffixOf(kind, cuda, gpu, isa);
+}
 
 QString VariantName::cudaSuffix(const QString &cuda, const QString &gpu, const QString &isa)
 {
-    return joined({ u"cuda", cuda, u"-", gpu, u"-", isa });
+    return suffixOf(Kind::Cuda, cuda, gpu, isa);
 }
 
 QString VariantName::cpuSuffix(const QString &isa)
 {
-    return joined({ u"cpu-", isa });
+    return suffixOf(Kind::Cpu, {}, {}, isa);
 }
 
 QString VariantName::darwinSuffix(const QString &isa)
 {
-    return joined({ u"darwin-", isa });
+    return suffixOf(Kind::Darwin, {}, {}, isa);
 }
 
 bool VariantName::isDarwinSuffix(const QString &suffix)
@@ -170,9 +191,16 @@ bool VariantName::isDarwinSuffix(const QString &suffix)
     return suffix.startsWith(QLatin1String("darwin"));
 }
 
+QVarLengthArray<QStringView, 10> VariantName::pieces() const
+{
+    Pieces parts { package, u"-python", python, u"-" };
+    appendSuffix(parts, kind, cuda, gpu, isa);
+    return parts;
+}
+
 QString VariantName::toString() const
 {
-    return joined({ package, u"-python", python, u"-", suffix() });
+    return joined(pieces());
 }
 
 } // namespace vs

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <optional>
 
@@ -30,6 +31,9 @@ struct VariantName {
     static std::optional<VariantName> parse(const QString &text, QString *whyNot = nullptr);
     // Canonical form, without ".nix".
     QString toString() const;
+    // toString() as the pieces it is joined from (views into this name and literals):
+    // for a writer that copies them on anyway, such as the JSON of a scan.
+    QVarLengthArray<QStringView, 10> pieces() const;
     QString fileName() const { return toString() + QStringLiteral(".nix"); }
     // "cuda12_9-sm90-avx512", "cpu-avx2", "darwin-mps": what a machine needs.
     QString suffix() const;

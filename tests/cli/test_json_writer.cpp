@@ -5,6 +5,7 @@
 #include "cli/RepositoryCli.h"
 #include "support/GitFixture.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest>
 
@@ -40,6 +41,23 @@ private slots:
             QStringLiteral("naming"), QStringLiteral("line\nbreak \u00a0") };
         QCOMPARE(cli::scanJsonBytes(scan), viaQt(scan));
         QCOMPARE(cli::scanJsonBytes(RepositoryScan {}), viaQt(RepositoryScan {}));
+    }
+
+    // Literals and strings given in pieces are escaped like any other string.
+    void literalsAndPiecesAreEscaped()
+    {
+        QByteArray out;
+        {
+            cli::JsonWriter w(&out);
+            w.beginArray();
+            w.value("plain");
+            w.value("q\"b\\c\x01\x7f");
+            const QStringView pieces[] = { u"a", u"\"", QStringView(), u"\u00e9\n" };
+            w.joinedValue(pieces);
+            w.endArray();
+        }
+        const QJsonArray expected { QStringLiteral("plain"), QStringLiteral("q\"b\\c\x01\x7f"), QStringLiteral("a\"\u00e9\n") };
+        QCOMPARE(out, QJsonDocument(expected).toJson(QJsonDocument::Indented));
     }
 
     void realScanIsTheSame()

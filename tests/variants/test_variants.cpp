@@ -85,6 +85,10 @@ private slots:
             QVERIFY2(*back == v, qPrintable(text));
             QVERIFY(back->isCanonical());
             QCOMPARE(back->toString(), text);
+            QString joined; // the pieces a writer copies on are the same name
+            for (QStringView piece : v.pieces())
+                joined += piece;
+            QCOMPARE(joined, text);
         }
     }
 
