@@ -164,11 +164,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     // top level, branches, and the cat-file process that reads every tree and blob
     // (the working tree is asked for later). Paths in their answers are relative to
     // the top level. In the order they are needed: branches (their commits name the
-    // trees), the cat-file reader, the top level. The embedded catalogue is parsed
-    // meanwhile on a pool thread.
-    QFuture<void> embedded;
-    if (!opt.catalog)
-        embedded = QtConcurrent::run([] { Catalog::embedded(); }); // parsed once per process, then shared
+    // trees), the cat-file reader, the top level.
     const Git git(info.absoluteFilePath());
     QStringList refArgs
         = QStringList { QStringLiteral("for-each-ref") } + GitOutput::refFormat() + QStringList { QStringLiteral("refs/heads") };
@@ -193,15 +189,13 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     if (!batchStarted)
         return scan;
 
-    // The catalogue (the embedded one and the repository's overlay) is needed by lint
-    // only: taken as late as that (or on the way out), so that the trees and blobs are
-    // read while the embedded one is still being parsed.
+    // The catalogue (the embedded one, compiled at build time, and the repository's
+    // overlay) is needed by lint only: taken as late as that (or on the way out).
     auto takeCatalog = [&] {
         if (opt.catalog) {
             scan.catalog = *opt.catalog;
             return;
         }
-        embedded.waitForFinished();
         const CatalogLoad load = CatalogLoader::forRepository(scan.root);
         scan.catalog = load.catalog;
         for (const CatalogError &e : load.errors)
