@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <numeric>
 
 namespace vs {
 
@@ -351,7 +352,17 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         return scan;
     }
 
-    for (BranchScan &b : scan.branches) {
+    takeCatalog();
+    // Each branch on its own (pool threads side by side): its recipes get their parsed
+    // blobs, are put in path order, and are linted. A blob that one recipe file has
+    // (nearly all) is handed over whole; one that several files share is copied to
+    // each (shared strings: nothing is copied but counts), so no branch waits for another.
+    const Catalog &catalog = scan.catalog;
+    BranchScan *branchData = scan.branches.data(); // detached once, here, not on the pool
+    QList<qsizetype> branchIndexes(scan.branches.size());
+    std::iota(branchIndexes.begin(), branchIndexes.end(), 0);
+    const QList<QList<LintProblem>> perBranch = QtConcurrent::blockingMapped(branchIndexes, [&](qsizetype k) {
+        BranchScan &b = branchData[k];
         for (RecipeFile &r : b.recipes) {
             const bool fromDisk = r.state == RecipeFile::State::New || r.state == RecipeFile::State::Modified;
             if (fromDisk)
@@ -360,13 +371,12 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
             if (index < 0 || !blobs[size_t(index)].answered)
                 continue;
             ParsedBlob &blob = blobs[size_t(index)];
-            const bool last = --blobUsers[size_t(index)] == 0;
             if (r.symlink) // a link's blob is where it points, not a recipe text
                 r.symlinkTarget = blob.text;
-            else if (last)
+            else if (blobUsers[size_t(index)] == 1)
                 apply(r, std::move(blob));
             else
-                apply(r, blob);
+                apply(r, std::as_const(blob));
         }
         // In path order; git's trees nearly always list them so already, and a
         // sort moves thousands of recipes with their texts and metadata.
@@ -374,16 +384,11 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         if (!std::is_sorted(b.recipes.begin(), b.recipes.end(), byPath))
             std::sort(b.recipes.begin(), b.recipes.end(), byPath);
         b.mostCommonNixpkgsRev = mostCommonNixpkgsRev(b.recipes);
-    }
-    takeCatalog();
-    if (opt.lint) {
-        // Branches are independent: linted side by side, reported in branch order.
-        const Catalog &catalog = scan.catalog;
-        const QList<QList<LintProblem>> perBranch
-            = QtConcurrent::blockingMapped(scan.branches, [&catalog](const BranchScan &b) { return Lint::check(catalog, b); });
-        for (const QList<LintProblem> &problems : perBranch)
-            scan.problems += problems;
-    }
+        return opt.lint ? Lint::check(catalog, b) : QList<LintProblem>();
+    });
+    // Reported in branch order.
+    for (const QList<LintProblem> &problems : perBranch)
+        scan.problems += problems;
     return scan;
 }
 
