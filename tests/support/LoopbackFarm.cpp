@@ -116,6 +116,12 @@ bool LoopbackFarm::addBuilder(const QString &name, const QString &features)
     }
     const QString home = m_dir.filePath(name);
     QDir().mkpath(home + QStringLiteral("/store"));
+    // The store's state folders made now, as Nix makes them when it first opens a store:
+    // two first connections at once (a builder of two slots) would otherwise both create
+    // gcroots/profiles, and the one that loses ("File exists") ends its daemon and its build.
+    QDir().mkpath(home + QStringLiteral("/store/var/nix/profiles"));
+    QDir().mkpath(home + QStringLiteral("/store/var/nix/gcroots"));
+    QFile::link(QStringLiteral("/nix/var/nix/profiles"), home + QStringLiteral("/store/var/nix/gcroots/profiles"));
     // Each connection: a mount namespace of its own with the builder's store at /nix
     // (Debian's Nix lives in /usr, so an empty /nix is a fresh store), its own nix.conf
     // (the root's, trusting root, with its features), then what the client asked for
