@@ -250,7 +250,7 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     // them at once, while the recipe files (their names parsed) are made on a pool thread.
     QStringList blobsToRead;
     QHash<QString, qsizetype> blobIndex; // where in blobsToRead
-    std::vector<int> blobUsers; // recipe files with that blob: the last one gets it moved
+    std::vector<int> blobUsers; // recipe files with that blob: a blob of one file is moved into it, not copied
     QSet<QString> linkTargets; // blobs of symbolic links: their text is where they point
     for (const BranchScan &b : scan.branches)
         if (!b.commit.isEmpty())

@@ -32,7 +32,8 @@ int main(int argc, char **argv)
         return 1;
     }
     const QByteArray bytes = vs::CatalogBinary::write(load.catalog);
-    if (!vs::CatalogBinary::read(bytes).has_value() || *vs::CatalogBinary::read(bytes) != load.catalog) {
+    const std::optional<vs::Catalog> back = vs::CatalogBinary::read(bytes);
+    if (!back || *back != load.catalog) {
         std::fprintf(stderr, "%s: the binary form does not read back equal (a field missing from CatalogBinary?)\n", argv[1]);
         return 1;
     }
