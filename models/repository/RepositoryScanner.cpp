@@ -248,25 +248,32 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
 
     // The blobs to read (each once) are known from the trees alone: git is asked for
     // them at once, while the recipe files (their names parsed) are made on a pool thread.
+    const qsizetype branchCount = scan.branches.size();
+    BranchScan *branchData = scan.branches.data(); // detached once, here, not on the pool
     QStringList blobsToRead;
     QHash<QString, qsizetype> blobIndex; // where in blobsToRead
     std::vector<int> blobUsers; // recipe files with that blob: a blob of one file is moved into it, not copied
+    std::vector<qsizetype> lastBlob(size_t(branchCount), -1); // where each branch's blobs end in blobsToRead
     QSet<QString> linkTargets; // blobs of symbolic links: their text is where they point
-    for (const BranchScan &b : scan.branches)
-        if (!b.commit.isEmpty())
-            for (const GitOutput::TreeEntry &e : trees[b.commit]) {
-                if (!isCommittedRecipe(e))
-                    continue;
-                if (e.mode == QLatin1String("120000"))
-                    linkTargets.insert(e.object);
-                auto at = blobIndex.constFind(e.object);
-                if (at == blobIndex.cend()) {
-                    at = blobIndex.insert(e.object, blobsToRead.size());
-                    blobsToRead.append(e.object);
-                    blobUsers.push_back(0);
-                }
-                ++blobUsers[size_t(*at)];
+    for (qsizetype k = 0; k < branchCount; ++k) {
+        const BranchScan &b = branchData[k];
+        if (b.commit.isEmpty())
+            continue;
+        for (const GitOutput::TreeEntry &e : trees[b.commit]) {
+            if (!isCommittedRecipe(e))
+                continue;
+            if (e.mode == QLatin1String("120000"))
+                linkTargets.insert(e.object);
+            auto at = blobIndex.constFind(e.object);
+            if (at == blobIndex.cend()) {
+                at = blobIndex.insert(e.object, blobsToRead.size());
+                blobsToRead.append(e.object);
+                blobUsers.push_back(0);
             }
+            ++blobUsers[size_t(*at)];
+            lastBlob[size_t(k)] = std::max(lastBlob[size_t(k)], *at);
+        }
+    }
     const int total = int(blobsToRead.size());
     int done = 0;
     if (progress && !progress(done, total)) {
@@ -275,10 +282,12 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         return scan;
     }
     // Joined before anything else reads scan.branches (and before any return below).
-    QFuture<void> recipesMade = QtConcurrent::run([&scan, &trees] {
-        for (BranchScan &b : scan.branches)
-            if (!b.commit.isEmpty())
-                addCommittedRecipes(b, trees.at(b.commit));
+    // The catalogue is taken here too: lint needs it for the branches finished during the read.
+    QFuture<void> recipesMade = QtConcurrent::run([&scan, &trees, &takeCatalog, branchData, branchCount] {
+        for (qsizetype k = 0; k < branchCount; ++k)
+            if (!branchData[k].commit.isEmpty())
+                addCommittedRecipes(branchData[k], trees.at(branchData[k].commit));
+        takeCatalog();
     });
     // git status (it refreshes the index and lists untracked files, the slowest
     // question) starts now, when the questions the blob read waits for are answered,
@@ -288,11 +297,22 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         status = git.start(
             { QStringLiteral("status"), QStringLiteral("--porcelain=v1"), QStringLiteral("-z"), QStringLiteral("--untracked-files=all"),
                 QStringLiteral("--no-renames"), QStringLiteral("--"), QStringLiteral(":(top)") + RecipePaths::pkgsDir() });
+    auto applyStatus = [&] { // the checked-out branch's new, modified and deleted files; once
+        if (!status)
+            return;
+        const GitResult statusResult = git.finish(*status);
+        status.reset();
+        for (qsizetype k = 0; k < branchCount; ++k)
+            if (branchData[k].current && statusResult.ok())
+                applyWorkingTree(branchData[k], GitOutput::parseStatus(statusResult.out), scan.root, opt);
+    };
+
     // Every blob of every branch through one cat-file process, parsed as it arrives:
     // parsing (metadata) runs on pool threads in chunks while git keeps reading.
     // Each result has its place (the blob's index in blobsToRead): no map to fill and search.
     std::vector<ParsedBlob> blobs(size_t(blobsToRead.size()));
     QList<QFuture<void>> parsing;
+    QList<qsizetype> parsingFrom; // where in the read each of parsing starts
     struct Work {
         qsizetype index;
         QByteArray block; // held, so that bytes stays valid on the pool thread
@@ -300,8 +320,10 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         bool keepText;
     };
     QList<Work> chunk;
+    qsizetype chunkFrom = 0; // where in the read chunk starts
     auto dispatch = [&] {
-        if (!chunk.isEmpty())
+        if (!chunk.isEmpty()) {
+            parsingFrom.append(chunkFrom);
             parsing.append(QtConcurrent::run([work = std::move(chunk), out = blobs.data()] {
                 StringPool pool; // a chunk's recipes mostly share a branch, so their values repeat
                 for (const Work &w : work) {
@@ -309,59 +331,15 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
                     shareStrings(out[w.index], pool);
                 }
             }));
+        }
         chunk.clear();
     };
-    QString readError;
-    const bool read = batch.read(
-        blobsToRead,
-        [&](const CatFileBatch::Object &o) {
-            // git answers in the order asked; an id that does not match is looked up.
-            qsizetype index = done;
-            if (QLatin1StringView(o.id) != blobsToRead[index])
-                index = blobIndex.value(QString::fromLatin1(o.id), -1);
-            if (o.type == "blob" && index >= 0) {
-                if (o.size > opt.maxRecipeBytes) { // listed, not read as text
-                    ParsedBlob &p = blobs[size_t(index)];
-                    p.answered = p.tooLarge = true, p.size = o.size;
-                } else {
-                    const bool keepText = opt.keepTexts || (!linkTargets.isEmpty() && linkTargets.contains(blobsToRead[index]));
-                    chunk.append({ index, o.block, o.content, keepText });
-                    if (chunk.size() >= 64)
-                        dispatch();
-                }
-            }
-            ++done;
-            return !progress || progress(done, total);
-        },
-        &readError);
-    dispatch();
-    batch.close(); // every object is read: git may leave while the rest is done
-    recipesMade.waitForFinished();
-    if (status) {
-        const GitResult statusResult = git.finish(*status);
-        for (BranchScan &b : scan.branches)
-            if (b.current && statusResult.ok())
-                applyWorkingTree(b, GitOutput::parseStatus(statusResult.out), scan.root, opt);
-    }
-    for (QFuture<void> &f : parsing) // before any return: the tasks write into blobs
-        f.waitForFinished();
-    if (!read) {
-        scan.cancelled = readError.isEmpty();
-        scan.error = readError;
-        takeCatalog();
-        return scan;
-    }
 
-    takeCatalog();
-    // Each branch on its own (pool threads side by side): its recipes get their parsed
-    // blobs, are put in path order, and are linted. A blob that one recipe file has
-    // (nearly all) is handed over whole; one that several files share is copied to
-    // each (shared strings: nothing is copied but counts), so no branch waits for another.
-    const Catalog &catalog = scan.catalog;
-    BranchScan *branchData = scan.branches.data(); // detached once, here, not on the pool
-    QList<qsizetype> branchIndexes(scan.branches.size());
-    std::iota(branchIndexes.begin(), branchIndexes.end(), 0);
-    const QList<QList<LintProblem>> perBranch = QtConcurrent::blockingMapped(branchIndexes, [&](qsizetype k) {
+    // Each branch is finished on a pool thread: its recipes get their parsed blobs,
+    // are put in path order, and are linted. A blob that one recipe file has (nearly
+    // all) is handed over whole; one that several files share is copied to each
+    // (shared strings: nothing is copied but counts), so no branch waits for another.
+    auto finishBranch = [&](qsizetype k) {
         BranchScan &b = branchData[k];
         for (RecipeFile &r : b.recipes) {
             const bool fromDisk = r.state == RecipeFile::State::New || r.state == RecipeFile::State::Modified;
@@ -384,11 +362,86 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
         if (!std::is_sorted(b.recipes.begin(), b.recipes.end(), byPath))
             std::sort(b.recipes.begin(), b.recipes.end(), byPath);
         b.mostCommonNixpkgsRev = mostCommonNixpkgsRev(b.recipes);
-        return opt.lint ? Lint::check(catalog, b) : QList<LintProblem>();
-    });
+        QList<LintProblem> problems = opt.lint ? Lint::check(scan.catalog, b) : QList<LintProblem>();
+        if (opt.branchFinished)
+            opt.branchFinished(k, b);
+        return problems;
+    };
+    // They start while git still reads later branches (a core is idle much of the
+    // read: git answers one object at a time), each as soon as the blobs it needs
+    // are parsed. git answers in the order asked, so that is when the read has
+    // passed the branch's last blob and every chunk up to there is parsed.
+    std::vector<QFuture<QList<LintProblem>>> finishing(static_cast<size_t>(branchCount));
+    std::vector<qsizetype> finishOrder(static_cast<size_t>(branchCount));
+    std::iota(finishOrder.begin(), finishOrder.end(), 0);
+    std::stable_sort(
+        finishOrder.begin(), finishOrder.end(), [&](qsizetype x, qsizetype y) { return lastBlob[size_t(x)] < lastBlob[size_t(y)]; });
+    size_t finished = 0; // of finishOrder, started
+    qsizetype firstUnparsed = 0; // of parsing, the first not known to be done
+    bool inOrder = true; // git answered in the order asked (else: all after the read)
+    auto startFinishing = [&](qsizetype k) {
+        if (branchData[k].current)
+            applyStatus();
+        finishing[size_t(k)] = QtConcurrent::run([&finishBranch, k] { return finishBranch(k); });
+    };
+    auto startReadyBranches = [&](qsizetype read) { // read: how many objects have arrived
+        if (!inOrder || finished == finishOrder.size() || !recipesMade.isFinished())
+            return;
+        while (firstUnparsed < parsing.size() && parsing[firstUnparsed].isFinished())
+            ++firstUnparsed;
+        qsizetype parsed = firstUnparsed < parsing.size() ? parsingFrom[firstUnparsed] : read;
+        if (!chunk.isEmpty())
+            parsed = std::min(parsed, chunkFrom);
+        while (finished < finishOrder.size() && lastBlob[size_t(finishOrder[finished])] < parsed)
+            startFinishing(finishOrder[finished++]);
+    };
+
+    QString readError;
+    const bool read = batch.read(
+        blobsToRead,
+        [&](const CatFileBatch::Object &o) {
+            // git answers in the order asked; an id that does not match is looked up.
+            qsizetype index = done;
+            if (QLatin1StringView(o.id) != blobsToRead[index]) {
+                index = blobIndex.value(QString::fromLatin1(o.id), -1);
+                inOrder = false;
+            }
+            if (o.type == "blob" && index >= 0) {
+                if (o.size > opt.maxRecipeBytes) { // listed, not read as text
+                    ParsedBlob &p = blobs[size_t(index)];
+                    p.answered = p.tooLarge = true, p.size = o.size;
+                } else {
+                    const bool keepText = opt.keepTexts || (!linkTargets.isEmpty() && linkTargets.contains(blobsToRead[index]));
+                    if (chunk.isEmpty())
+                        chunkFrom = done;
+                    chunk.append({ index, o.block, o.content, keepText });
+                    if (chunk.size() >= 64)
+                        dispatch();
+                }
+            }
+            ++done;
+            startReadyBranches(done);
+            return !progress || progress(done, total);
+        },
+        &readError);
+    dispatch();
+    batch.close(); // every object is read: git may leave while the rest is done
+    recipesMade.waitForFinished();
+    applyStatus();
+    for (QFuture<void> &f : parsing) // before any return: the tasks write into blobs
+        f.waitForFinished();
+    if (!read) {
+        for (QFuture<QList<LintProblem>> &f : finishing) // they read blobs and write branches
+            f.waitForFinished();
+        scan.cancelled = readError.isEmpty();
+        scan.error = readError;
+        return scan;
+    }
+    while (finished < finishOrder.size()) // the rest side by side
+        startFinishing(finishOrder[finished++]);
     // Reported in branch order.
-    for (const QList<LintProblem> &problems : perBranch)
-        scan.problems += problems;
+    for (QFuture<QList<LintProblem>> &f : finishing)
+        scan.problems += f.takeResult();
     return scan;
 }
 

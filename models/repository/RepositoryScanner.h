@@ -22,6 +22,12 @@ struct ScanOptions {
     // shows metadata only, such as `scan --json`: megabytes less to hold), except
     // where lint reads it (Lint::needsText) and a link's target.
     bool keepTexts = true;
+    // Called for each branch (its index in RepositoryScan::branches) once it is
+    // complete: recipes filled in, sorted and linted; the scan changes it no more.
+    // On pool threads, several at once, often while later branches are still being
+    // read: output made here overlaps the read. (Not for a scan that fails: it may
+    // have been called for some branches.)
+    std::function<void(qsizetype index, const BranchScan &branch)> branchFinished;
 };
 
 // Reads every branch's .flox/pkgs with the real git: for-each-ref, one ls-tree

@@ -244,6 +244,92 @@ private slots:
         QVERIFY(shared >= 2); // the branches share most of main's recipes
     }
 
+    // Each branch is handed on once, complete (working-tree changes of the checked-out
+    // branch included), and exactly as the scan returns it.
+    void branchFinishedSeesEachBranchComplete()
+    {
+        QMutex mutex;
+        QMap<qsizetype, BranchScan> seen;
+        int calls = 0;
+        ScanOptions o;
+        o.branchFinished = [&](qsizetype index, const BranchScan &b) {
+            QMutexLocker lock(&mutex);
+            ++calls;
+            seen.insert(index, b);
+        };
+        const RepositoryScan s = RepositoryScanner::scan(m_repo.path(), o);
+        QVERIFY2(s.ok(), qPrintable(s.error));
+        QCOMPARE(calls, s.branches.size());
+        QCOMPARE(seen.keys().size(), s.branches.size());
+        for (qsizetype k = 0; k < s.branches.size(); ++k) {
+            const BranchScan &got = seen.value(k), &want = s.branches[k];
+            QCOMPARE(got.name, want.name);
+            QCOMPARE(paths(got), paths(want));
+            QCOMPARE(got.mostCommonNixpkgsRev, want.mostCommonNixpkgsRev);
+            for (qsizetype i = 0; i < want.recipes.size(); ++i) {
+                QCOMPARE(got.recipes[i].state, want.recipes[i].state);
+                QCOMPARE(got.recipes[i].meta.pname, want.recipes[i].meta.pname);
+                QCOMPARE(got.recipes[i].meta.cpuFlags, want.recipes[i].meta.cpuFlags);
+            }
+        }
+        const BranchScan main = seen.value(s.branch("main") - s.branches.constData());
+        auto stateOf = [&](const QString &path) {
+            for (const RecipeFile &r : main.recipes)
+                if (r.path == path)
+                    return r.state;
+            return RecipeFile::State::Committed;
+        };
+        QCOMPARE(stateOf(pkg("pytorch-python313-cuda12_9-sm120-avx2")), RecipeFile::State::New);
+        QCOMPARE(stateOf(pkg("pytorch-python313-cpu-avx512")), RecipeFile::State::Modified);
+        QCOMPARE(stateOf(pkg("pytorch-python313-cpu-armv9")), RecipeFile::State::Deleted);
+        QVERIFY(!main.mostCommonNixpkgsRev.isEmpty());
+    }
+
+    // A branch whose blobs are read and parsed is finished while git still answers
+    // for the next one: output made in branchFinished overlaps the read. (The read is
+    // slowed down on purpose after the first branch, so that this does not hang on timing.)
+    void branchesFinishDuringTheRead()
+    {
+        GitFixture g;
+        constexpr int perBranch = 150;
+        const QByteArray text = recipeText("pytorch-python313-cpu-avx2");
+        for (int i = 0; i < perBranch; ++i)
+            g.write(QStringLiteral(".flox/pkgs/a-%1.nix").arg(i), text + "# a " + QByteArray::number(i) + "\n");
+        QVERIFY(g.commitAll("a"));
+        QVERIFY(g.git({ "checkout", "-q", "-b", "b" }));
+        for (int i = 0; i < perBranch; ++i)
+            g.write(QStringLiteral(".flox/pkgs/a-%1.nix").arg(i), text + "# b " + QByteArray::number(i) + "\n");
+        QVERIFY(g.commitAll("b"));
+        g.write(QStringLiteral(".flox/pkgs/new.nix"), text); // the checked-out branch's working tree counts too
+        QAtomicInt read = 0;
+        QMutex mutex;
+        QMap<QString, int> readWhenFinished;
+        QMap<QString, qsizetype> recipes;
+        ScanOptions o;
+        o.branchFinished = [&](qsizetype, const BranchScan &b) {
+            QMutexLocker lock(&mutex);
+            readWhenFinished.insert(b.name, read.loadAcquire());
+            recipes.insert(b.name, b.recipes.size());
+        };
+        const RepositoryScan s = RepositoryScanner::scan(g.path(), o, [&](int done, int) {
+            read.storeRelease(done);
+            if (done > perBranch + 64) // the first branch's blobs are all parsed by now
+                QThread::msleep(2);
+            return true;
+        });
+        QVERIFY2(s.ok(), qPrintable(s.error));
+        QCOMPARE(readWhenFinished.size(), 2);
+        QCOMPARE(s.branches.first().name, QString("b")); // checked out; its blobs are read first
+        QVERIFY2(readWhenFinished.value("b") < 2 * perBranch,
+            qPrintable(QStringLiteral("b finished after %1 of %2 blobs").arg(readWhenFinished.value("b")).arg(2 * perBranch)));
+        QCOMPARE(readWhenFinished.value("main"), 2 * perBranch);
+        QCOMPARE(recipes.value("b"), perBranch + 1);
+        QCOMPARE(recipes.value("main"), perBranch);
+        QCOMPARE(s.branches.first().recipes.size(), perBranch + 1);
+        QCOMPARE(s.branches.first().recipes.last().state, RecipeFile::State::New);
+        QVERIFY(!s.branches.first().recipes.first().meta.cpuFlags.isEmpty());
+    }
+
     void cancel()
     {
         int calls = 0;
