@@ -1,6 +1,7 @@
 #include "recipes/NixTextScanner.h"
 
 #include <array>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -35,7 +36,81 @@ template <char16_t... Specials> qsizetype skipOrdinary(const QChar *text, qsizet
         ++i;
     return i;
 }
+// Calls fn(i) for each i where d[i] is c, in order; eight characters at a time
+// where SSE2 is there.
+template <char16_t c, typename Fn> void forEachOf(const char16_t *d, qsizetype n, Fn &&fn)
+{
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    const __m128i wanted = _mm_set1_epi16(short(c));
+    for (; i + 8 <= n; i += 8) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+        for (uint mask = uint(_mm_movemask_epi8(_mm_cmpeq_epi16(x, wanted))) & 0x5555u; mask; mask &= mask - 1) // a bit per character
+            fn(i + qCountTrailingZeroBits(mask) / 2);
+    }
+#endif
+    for (; i < n; ++i)
+        if (d[i] == c)
+            fn(i);
+}
 } // namespace
+
+NixTextScanner::NixTextScanner(QStringView s)
+    : NixText(s)
+{
+    // Identifiers are the maximal runs of identifier characters. Every field is read
+    // from a `keyword = …` assignment, so the index starts from each '=' (a few dozen
+    // in a recipe) and looks back for the name, rather than reading every identifier.
+    forEachOf<u'='>(s.utf16(), s.size(), [this](qsizetype at) { noteAssignmentAt(at); });
+    // cudaPackages_12_9 is read where it is used (overlay, argument), not assigned.
+    constexpr QStringView sets(u"cudaPackages_");
+    for (qsizetype at = s.indexOf(sets); at >= 0; at = s.indexOf(sets, at + sets.size())) {
+        if (at > 0 && isIdentChar(s[at - 1]))
+            continue; // inside an identifier
+        qsizetype end = at + sets.size();
+        while (end < s.size() && isIdentChar(s[end]))
+            ++end;
+        if (end > at + sets.size())
+            m_cudaPackageSets.append({ at, end - at });
+    }
+}
+
+void NixTextScanner::findLineStarts() const
+{
+    forEachOf<u'\n'>(m_s.utf16(), m_s.size(), [this](qsizetype at) { m_lineStarts.append(at + 1); });
+    m_linesKnown = true;
+}
+
+void NixTextScanner::noteAssignmentAt(qsizetype equals)
+{
+    const char16_t *d = m_s.utf16();
+    const qsizetype n = m_s.size();
+    if (equals + 1 < n && d[equals + 1] == u'=')
+        return; // a comparison
+    qsizetype end = equals;
+    while (end > 0 && QChar(d[end - 1]).isSpace())
+        --end;
+    qsizetype start = end;
+    while (start > 0 && isIdentChar(d[start - 1]))
+        --start;
+    const qsizetype length = end - start;
+    if (length == 0 || !isIdentStart(QChar(d[start])))
+        return;
+    // One of kKeywords (env.CXXFLAGS = … counts too)?
+    for (quint32 mask = length < 32 ? kKeywordsByLength[size_t(length)] : 0; mask; mask &= mask - 1) {
+        const int k = qCountTrailingZeroBits(mask);
+        if (std::equal(d + start, d + end, kKeywords[k].utf16()))
+            m_keywords[size_t(k)].append(start);
+    }
+    // name = "…": a binding candidate (not an attribute path's tail such as a.b = "…").
+    if (equals + 1 >= n || (start > 0 && d[start - 1] == u'.'))
+        return;
+    qsizetype v = equals + 1;
+    while (v < n && QChar(d[v]).isSpace())
+        ++v;
+    if (v < n && d[v] == u'"')
+        m_candidates.append({ start, length, v });
+}
 
 QString withoutComments(const QString &text)
 {

@@ -54,8 +54,8 @@ QString withoutComments(const QString &text);
 void blankComments(QChar *d, qsizetype n);
 
 // The comment-free text with the small parsing steps the fields need, and an index of
-// the keywords (kKeywords) and `name = "…"` bindings built in one pass.
-// The identifiers the fields start with; one pass over the text finds them all.
+// the keywords (kKeywords) and `name = "…"` bindings, built from the text's '=' signs.
+// The names the fields are assigned to (`keyword = …`).
 inline constexpr QStringView kKeywords[]
     = { u"pname", u"description", u"cudaSupport", u"platforms", u"gpuArchNum", u"gpuArchSM", u"gpuArch", u"gpuTargets", u"cudaCapabilities",
           u"TORCH_CUDA_ARCH_LIST", u"cpuFlags", u"CXXFLAGS", u"CFLAGS", u"NIX_CFLAGS_COMPILE", u"compilerFlags" };
@@ -155,63 +155,26 @@ protected:
 
 class NixTextScanner : public NixText {
 public:
-    explicit NixTextScanner(QStringView s)
-        : NixText(s)
-    {
-        // One pass over every character of every recipe of a scan: the common
-        // characters (not part of a name, not a newline) cost one table look-up.
-        const char16_t *d = s.utf16();
-        const qsizetype n = s.size();
-        for (qsizetype i = 0; i < n;) {
-            const char16_t c = d[i];
-            if (c < 128 && !kAsciiIdent[c]) {
-                if (c == u'\n')
-                    m_lineStarts.append(i + 1);
-                ++i;
-                continue;
-            }
-            if (c >= 128 && !isIdentCharOutsideAscii(c)) {
-                ++i;
-                continue;
-            }
-            qsizetype j = i + 1;
-            while (j < n && isIdentChar(d[j]))
-                ++j;
-            const qsizetype length = j - i;
-            if (length > 13 && c == u'c' && QStringView(d + i, 13) == u"cudaPackages_")
-                m_cudaPackageSets.append({ i, length });
-            if (isIdentStart(QChar(c))) {
-                // name = "…": a binding candidate (not an attribute path's tail such as a.b = "…").
-                qsizetype k = j;
-                while (k < n && QChar(d[k]).isSpace())
-                    ++k;
-                if (k + 1 < n && d[k] == u'=' && d[k + 1] != u'=' && (i == 0 || d[i - 1] != u'.')) {
-                    qsizetype v = k + 1;
-                    while (v < n && QChar(d[v]).isSpace())
-                        ++v;
-                    if (v < n && d[v] == u'"')
-                        m_candidates.append({ i, length, v });
-                }
-                for (quint32 mask = length < 32 ? kKeywordsByLength[size_t(length)] : 0; mask; mask &= mask - 1) {
-                    const int k = qCountTrailingZeroBits(mask);
-                    if (std::equal(d + i, d + j, kKeywords[k].utf16()))
-                        m_keywords[size_t(k)].append(i);
-                }
-            }
-            i = j;
-        }
-    }
+    // Indexes the text: where each of kKeywords is assigned (`keyword = …`), where
+    // each cudaPackages_… identifier stands, and the `name = "…"` binding candidates.
+    // Only what can be one of those is looked at: every recipe of a scan passes here.
+    explicit NixTextScanner(QStringView s);
 
+    // The line (from 1) of offset. The line starts are found at the first question:
+    // a recipe's few fields with a line are asked for after the index is made.
     int lineAt(qsizetype offset) const
     {
+        if (!m_linesKnown)
+            findLineStarts();
         return int(std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset) - m_lineStarts.begin()) + 1;
     }
 
     // Identifiers that start with cudaPackages_ (offset, length), in text order.
     const auto &cudaPackageSets() const { return m_cudaPackageSets; }
 
-    // Next `word` (one of kKeywords) at or after from that is a whole identifier (a `.` before is fine: env.X).
-    qsizetype findWord(QStringView word, qsizetype from) const
+    // Next `word = …` (word one of kKeywords, a whole identifier; a `.` before is fine:
+    // env.X = …) at or after from: the offset of word, or -1.
+    qsizetype findAssigned(QStringView word, qsizetype from) const
     {
         for (size_t k = 0; k < std::size(kKeywords); ++k) {
             if (kKeywords[k] != word)
@@ -306,7 +269,11 @@ public:
     }
 
 private:
-    QVarLengthArray<qsizetype, 128> m_lineStarts;
+    void noteAssignmentAt(qsizetype equals); // equals: an '='
+    void findLineStarts() const;
+
+    mutable QVarLengthArray<qsizetype, 128> m_lineStarts;
+    mutable bool m_linesKnown = false;
     std::array<QVarLengthArray<qsizetype, 4>, std::size(kKeywords)> m_keywords; // offsets of each of kKeywords, in text order
     struct Candidate {
         qsizetype start, length, value; // name, and the offset of its "value"

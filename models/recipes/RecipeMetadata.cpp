@@ -31,15 +31,15 @@ void gpuEvidence(NixTextScanner &sc, QList<ArchEvidence> &ev)
     };
     // Definitions: gpuArchNum = "90" | "8.6"; gpuArchSM = "9.0"; gpuArch = "sm_90" | "mps".
     for (QStringView word : { QStringView(u"gpuArchNum"), QStringView(u"gpuArchSM"), QStringView(u"gpuArch") })
-        for (qsizetype at = sc.findWord(word, 0); at >= 0; at = sc.findWord(word, at + 1))
+        for (qsizetype at = sc.findAssigned(word, 0); at >= 0; at = sc.findAssigned(word, at + 1))
             sc.withResolved(sc.quoted(sc.valueAfter(at + word.size())), [&](QStringView v) { add(v, at, word); });
     // Uses: gpuTargets = [ gpuArchSM ] | [ "sm_90" ] | [ "9.0" ], and nixpkgs' cudaCapabilities.
     for (QStringView word : { QStringView(u"gpuTargets"), QStringView(u"cudaCapabilities") })
-        for (qsizetype at = sc.findWord(word, 0); at >= 0; at = sc.findWord(word, at + 1))
+        for (qsizetype at = sc.findAssigned(word, 0); at >= 0; at = sc.findAssigned(word, at + 1))
             sc.forEachItem(sc.list(sc.valueAfter(at + word.size())), [&](QStringView v) { add(v, at, word); });
     // TORCH_CUDA_ARCH_LIST="${gpuArchSM}" (shell) or = "9.0" / = gpuArchSM (nix); ";" or " " separate.
     const QStringView torch(u"TORCH_CUDA_ARCH_LIST");
-    for (qsizetype at = sc.findWord(torch, 0); at >= 0; at = sc.findWord(torch, at + 1)) {
+    for (qsizetype at = sc.findAssigned(torch, 0); at >= 0; at = sc.findAssigned(torch, at + 1)) {
         const qsizetype v = sc.valueAfter(at + torch.size());
         if (v < 0 || v >= sc.text().size())
             continue;
@@ -113,7 +113,7 @@ void readCpuFlags(const NixTextScanner &sc, RecipeMetadata &meta)
     QVarLengthArray<Found, 16> found;
     for (QStringView word : { QStringView(u"cpuFlags"), QStringView(u"CXXFLAGS"), QStringView(u"CFLAGS"),
              QStringView(u"NIX_CFLAGS_COMPILE"), QStringView(u"compilerFlags") }) {
-        for (qsizetype at = sc.findWord(word, 0); at >= 0; at = sc.findWord(word, at + 1)) {
+        for (qsizetype at = sc.findAssigned(word, 0); at >= 0; at = sc.findAssigned(word, at + 1)) {
             const qsizetype v = sc.valueAfter(at + word.size());
             if (v >= 0)
                 forEachFlag(sc.assigned(v), [&](QStringView flag) { found.append({ at, flag }); });
@@ -202,7 +202,7 @@ void readCudaSupport(const NixTextScanner &sc, RecipeMetadata &meta)
     };
     std::array<Found, 3> first; // by CudaScope
     const QStringView word(u"cudaSupport");
-    for (qsizetype at = sc.findWord(word, 0); at >= 0; at = sc.findWord(word, at + 1)) {
+    for (qsizetype at = sc.findAssigned(word, 0); at >= 0; at = sc.findAssigned(word, at + 1)) {
         const qsizetype v = sc.valueAfter(at + word.size());
         if (v < 0)
             continue;
@@ -356,7 +356,7 @@ RecipeMetadata extractFrom(QStringView s)
 
     // `word = "value"` fields: the first occurrence counts.
     auto stringField = [&](QStringView word, const QString &field) -> QString {
-        for (qsizetype at = sc.findWord(word, 0); at >= 0; at = sc.findWord(word, at + 1)) {
+        for (qsizetype at = sc.findAssigned(word, 0); at >= 0; at = sc.findAssigned(word, at + 1)) {
             qsizetype end = -1;
             const QStringView v = sc.quoted(sc.valueAfter(at + word.size()), &end);
             if (end >= 0) {
@@ -370,7 +370,7 @@ RecipeMetadata extractFrom(QStringView s)
     meta.description = stringField(QStringView(u"description"), QStringLiteral("description"));
 
     readCudaSupport(sc, meta);
-    for (qsizetype at = sc.findWord(QStringView(u"platforms"), 0); at >= 0; at = sc.findWord(QStringView(u"platforms"), at + 1)) {
+    for (qsizetype at = sc.findAssigned(QStringView(u"platforms"), 0); at >= 0; at = sc.findAssigned(QStringView(u"platforms"), at + 1)) {
         const QStringView body = sc.list(sc.valueAfter(at + 9));
         if (!body.isNull()) {
             meta.platforms = sc.items(body);

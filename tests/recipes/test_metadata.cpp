@@ -145,6 +145,27 @@ private slots:
         QCOMPARE(m.line("cpuFlags"), 0);
     }
 
+    // The index reads fields from their assignments: what the '=' before a value
+    // means, and identifiers that only contain a keyword.
+    void assignmentsAndWholeNames()
+    {
+        RecipeMetadata m = RecipeMetadata::extract("{\n  x = gpuArchNum == \"80\";\n  gpuArchNum\n    = \"90\";\n}");
+        QCOMPARE(m.gpuArch, QString("sm90"));
+        QCOMPARE(m.line("gpuArch"), 3);
+        m = RecipeMetadata::extract("{ mycpuFlags = [ \"-mavx2\" ]; cpuFlags-x = [ \"-mfma\" ]; cpuFlags = [ \"-mavx\" ]; }");
+        QCOMPARE(m.cpuFlags, QStringList { "-mavx" });
+        m = RecipeMetadata::extract("{ meta.pname = \"one\"; pname = \"two\"; }"); // a `.` before a keyword is fine
+        QCOMPARE(m.pname, QString("one"));
+        m = RecipeMetadata::extract("{ a = xcudaPackages_12_8; b = pkgs.cudaPackages_12_9; }");
+        QCOMPARE(m.cudaPackages, QString("cudaPackages_12_9"));
+        m = RecipeMetadata::extract("{ gpuTargets = [ sm ]; sm = \"8.6\"; a.sm = \"9.0\"; }"); // a.sm is no binding of sm
+        QCOMPARE(m.gpuArch, QString("sm86"));
+        for (const char *end : { "cpuFlags =", "cpuFlags", "=", "pname = \"", "x = cudaPackages_" }) {
+            m = RecipeMetadata::extract(QString::fromLatin1(end)); // cut short: nothing read, nothing broken
+            QVERIFY(m.cpuFlags.isEmpty() && m.pname.isEmpty() && m.cudaPackages.isEmpty());
+        }
+    }
+
     void otherFields()
     {
         const RecipeMetadata m
