@@ -112,6 +112,30 @@ void NixTextScanner::noteAssignmentAt(qsizetype equals)
         m_candidates.append({ start, length, v });
 }
 
+bool widenAscii(QByteArrayView in, QChar *out)
+{
+    const char *p = in.data();
+    const qsizetype n = in.size();
+    char16_t *o = reinterpret_cast<char16_t *>(out);
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 16 <= n; i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        if (_mm_movemask_epi8(x)) // a byte with its high bit set
+            return false;
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i), _mm_unpacklo_epi8(x, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i + 8), _mm_unpackhi_epi8(x, zero));
+    }
+#endif
+    for (; i < n; ++i) {
+        if (uchar(p[i]) >= 0x80)
+            return false;
+        o[i] = char16_t(uchar(p[i]));
+    }
+    return true;
+}
+
 QString withoutComments(const QString &text)
 {
     QString s = text;

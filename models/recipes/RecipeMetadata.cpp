@@ -342,8 +342,10 @@ RecipeMetadata RecipeMetadata::extractUtf8(QByteArrayView utf8)
     // As QString::fromUtf8: a leading byte-order mark is dropped, bad bytes become
     // U+FFFD. UTF-16 never takes more code units than UTF-8 takes bytes.
     QString &s = scratch(utf8.size());
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    s.resize(decoder.appendToBuffer(s.data(), utf8) - s.constData());
+    if (!widenAscii(utf8, s.data())) {
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        s.resize(decoder.appendToBuffer(s.data(), utf8) - s.constData());
+    }
     blankComments(s.data(), s.size());
     return extractFrom(s);
 }

@@ -1,4 +1,5 @@
 #include "catalog/Catalog.h"
+#include "recipes/NixTextScanner.h"
 #include "recipes/RecipeMetadata.h"
 #include "repository/RealisticRecipe.h"
 
@@ -224,6 +225,28 @@ private slots:
         }
         QCOMPARE(RecipeMetadata::extractUtf8(inputs[0]).pname, QStringLiteral("a"));
         QCOMPARE(RecipeMetadata::extractUtf8(inputs[3]).pname, QStringLiteral("c"));
+    }
+
+    // ASCII is widened without decoding, sixteen bytes at a time: every length
+    // around the blocks, and a byte outside ASCII at every place stops it.
+    void asciiWidened()
+    {
+        QByteArray ascii;
+        for (int i = 0; i < 40; ++i)
+            ascii += char(i == 0 ? 0x7f : 0x20 + (i * 7) % 95);
+        for (qsizetype n = 0; n <= ascii.size(); ++n) {
+            const QByteArrayView in(ascii.constData(), n);
+            QString out(n, QChar(u'?'));
+            QVERIFY(recipetext::widenAscii(in, out.data()));
+            QCOMPARE(out, QString::fromLatin1(in));
+            for (qsizetype at = 0; at < n; ++at) {
+                QByteArray bad = in.toByteArray();
+                bad[at] = char(0xc3);
+                QVERIFY2(!recipetext::widenAscii(bad, out.data()), qPrintable(QStringLiteral("length %1, at %2").arg(n).arg(at)));
+            }
+        }
+        const QByteArray recipe = "{ pname = \"plain\"; }\n" + QByteArray(100, ' ') + "# caf\xc3\xa9\n";
+        QCOMPARE(RecipeMetadata::extractUtf8(recipe).pname, QStringLiteral("plain"));
     }
 };
 
