@@ -21,16 +21,79 @@ char hexDigit(uint v)
     return char(v < 10 ? '0' + v : 'a' + v - 10);
 }
 
-// UTF-8 of text with JSON's escapes, as QJsonDocument writes them.
-void escapeInto(std::string &out, QStringView text)
+// Spaces for indentation, copied rather than written one by one.
+constexpr std::string_view kSpaces = "                                                                "
+                                     "                                                                ";
+
+char *putSpaces(char *o, size_t n) // o: room for n
 {
-    const char16_t *p = text.utf16();
-    const char16_t *const end = p + text.size();
-    // ASCII without escapes (nearly every string of a scan) is narrowed in one go,
-    // eight characters at a time where SSE2 is there (every x86-64).
-    const size_t at = out.size();
-    out.resize(at + size_t(end - p)); // room for all of it, trimmed below
-    char *o = out.data() + at;
+    for (; n > kSpaces.size(); n -= kSpaces.size())
+        o = std::copy(kSpaces.begin(), kSpaces.end(), o);
+    return std::copy_n(kSpaces.begin(), n, o);
+}
+
+// The escaped form of one UTF-16 code unit (or, from a surrogate pair, code point)
+// that is not plain ASCII, as QJsonDocument writes it: at most 6 bytes at o.
+char *escapeOne(char *o, const char16_t *&p, const char16_t *end)
+{
+    const char16_t u = *p++;
+    if (u < 0x80) {
+        switch (u) {
+        case u'"':
+            return std::copy_n("\\\"", 2, o);
+        case u'\\':
+            return std::copy_n("\\\\", 2, o);
+        case u'\b':
+            return std::copy_n("\\b", 2, o);
+        case u'\f':
+            return std::copy_n("\\f", 2, o);
+        case u'\n':
+            return std::copy_n("\\n", 2, o);
+        case u'\r':
+            return std::copy_n("\\r", 2, o);
+        case u'\t':
+            return std::copy_n("\\t", 2, o);
+        default:
+            if (u < 0x20) {
+                o = std::copy_n("\\u00", 4, o);
+                *o++ = hexDigit(u >> 4);
+                *o++ = hexDigit(u & 0xf);
+                return o;
+            }
+            *o++ = char(u);
+            return o;
+        }
+    }
+    char32_t code = u;
+    if (QChar::isHighSurrogate(u) && p != end && QChar::isLowSurrogate(*p)) {
+        code = QChar::surrogateToUcs4(u, *p++);
+    } else if (QChar::isSurrogate(u)) {
+        // A lone surrogate has no UTF-8 form: written as an escape, like Qt does.
+        *o++ = '\\';
+        *o++ = 'u';
+        for (int shift = 12; shift >= 0; shift -= 4)
+            *o++ = hexDigit((u >> shift) & 0xf);
+        return o;
+    }
+    if (code < 0x800) {
+        *o++ = char(0xc0 | (code >> 6));
+    } else if (code < 0x10000) {
+        *o++ = char(0xe0 | (code >> 12));
+        *o++ = char(0x80 | ((code >> 6) & 0x3f));
+    } else {
+        *o++ = char(0xf0 | (code >> 18));
+        *o++ = char(0x80 | ((code >> 12) & 0x3f));
+        *o++ = char(0x80 | ((code >> 6) & 0x3f));
+    }
+    *o++ = char(0x80 | (code & 0x3f));
+    return o;
+}
+
+// ASCII without escapes (nearly every string of a scan) narrowed in one go, eight
+// characters at a time where SSE2 is there (every x86-64): o has room for all of
+// [p, end). Returns where it stopped (end, or a character that needs care).
+const char16_t *narrowPlain(const char16_t *p, const char16_t *end, char *&o)
+{
 #if defined(__SSE2__)
     while (end - p >= 8) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
@@ -39,87 +102,17 @@ void escapeInto(std::string &out, QStringView text)
         const __m128i control = _mm_cmpeq_epi16(_mm_and_si128(x, _mm_set1_epi16(short(0xffe0))), zero);
         const __m128i quote = _mm_or_si128(_mm_cmpeq_epi16(x, _mm_set1_epi16('"')), _mm_cmpeq_epi16(x, _mm_set1_epi16('\\')));
         const int care = _mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(ascii, _mm_set1_epi16(-1)), _mm_or_si128(control, quote)));
-        _mm_storel_epi64(reinterpret_cast<__m128i *>(o), _mm_packus_epi16(x, x)); // within the room made above
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(o), _mm_packus_epi16(x, x)); // within the room
         const int plain = care ? int(qCountTrailingZeroBits(uint(care))) / 2 : 8;
         o += plain;
         p += plain;
         if (care)
-            break;
+            return p;
     }
 #endif
     while (p != end && !(*p < 0x20 || *p >= 0x80 || *p == u'"' || *p == u'\\'))
         *o++ = char(*p++);
-    out.resize(size_t(o - out.data()));
-    while (p != end) {
-        const char16_t u = *p++;
-        if (u < 0x80) {
-            switch (u) {
-            case u'"':
-                out += "\\\"";
-                break;
-            case u'\\':
-                out += "\\\\";
-                break;
-            case u'\b':
-                out += "\\b";
-                break;
-            case u'\f':
-                out += "\\f";
-                break;
-            case u'\n':
-                out += "\\n";
-                break;
-            case u'\r':
-                out += "\\r";
-                break;
-            case u'\t':
-                out += "\\t";
-                break;
-            default:
-                if (u < 0x20) {
-                    out += "\\u00";
-                    out += hexDigit(u >> 4);
-                    out += hexDigit(u & 0xf);
-                } else {
-                    out += char(u);
-                }
-            }
-            continue;
-        }
-        char32_t code = u;
-        if (QChar::isHighSurrogate(u) && p != end && QChar::isLowSurrogate(*p)) {
-            code = QChar::surrogateToUcs4(u, *p++);
-        } else if (QChar::isSurrogate(u)) {
-            // A lone surrogate has no UTF-8 form: written as an escape, like Qt does.
-            out += "\\u";
-            for (int shift = 12; shift >= 0; shift -= 4)
-                out += hexDigit((u >> shift) & 0xf);
-            continue;
-        }
-        if (code < 0x800) {
-            out += char(0xc0 | (code >> 6));
-        } else if (code < 0x10000) {
-            out += char(0xe0 | (code >> 12));
-            out += char(0x80 | ((code >> 6) & 0x3f));
-        } else {
-            out += char(0xf0 | (code >> 18));
-            out += char(0x80 | ((code >> 12) & 0x3f));
-            out += char(0x80 | ((code >> 6) & 0x3f));
-        }
-        out += char(0x80 | (code & 0x3f));
-    }
-}
-// The same for Latin-1 text (a literal such as "cuda"): plain ASCII is copied as it is.
-void escapeInto(std::string &out, QLatin1StringView text)
-{
-    for (const char c : text) {
-        if (uchar(c) >= 0x20 && uchar(c) < 0x80 && c != '"' && c != '\\') {
-            out += c;
-        } else {
-            const char16_t u = uchar(c);
-            escapeInto(out, QStringView(&u, 1));
-        }
-    }
+    return p;
 }
 } // namespace
 
@@ -142,20 +135,31 @@ std::string JsonWriter::fragment(int depth, const std::function<void(JsonWriter 
 {
     JsonWriter w { Sink() };
     w.m_buf = std::move(buffer);
-    w.m_buf.clear();
-    w.m_buf.reserve(expectedBytes);
+    w.m_buf.resize(std::max(w.m_buf.capacity(), expectedBytes)); // all of it room; what is not written is cut below
     w.m_baseDepth = depth;
     w.m_fragment = true;
     write(w);
+    w.m_buf.resize(w.m_used);
     return std::move(w.m_buf);
+}
+
+void JsonWriter::grow(size_t n)
+{
+    m_buf.resize(std::max(m_buf.size() * 2, m_used + n + 4096));
+}
+
+void JsonWriter::put(std::string_view bytes)
+{
+    char *o = room(bytes.size());
+    commit(std::copy(bytes.begin(), bytes.end(), o));
 }
 
 void JsonWriter::rawValue(std::string_view fragment)
 {
     beforeValue();
     if (m_fragment || !m_sink || fragment.size() < kBlockBytes) {
-        m_buf += fragment;
-        if (!m_fragment && m_buf.size() >= kBlockBytes)
+        put(fragment);
+        if (!m_fragment && m_used >= kBlockBytes)
             handOver();
         return;
     }
@@ -165,22 +169,16 @@ void JsonWriter::rawValue(std::string_view fragment)
 
 void JsonWriter::handOver()
 {
-    if (m_sink && !m_buf.empty()) {
-        m_sink(m_buf);
-        m_buf.clear();
+    if (m_sink && m_used > 0) {
+        m_sink(written());
+        m_used = 0;
     }
-}
-
-void JsonWriter::appendEscaped(QByteArray &out, QStringView text)
-{
-    std::string bytes;
-    escapeInto(bytes, text);
-    out.append(bytes.data(), qsizetype(bytes.size()));
 }
 
 void JsonWriter::indent(int depth)
 {
-    m_buf.append(size_t(depth) * 4, ' ');
+    const size_t n = size_t(depth) * 4;
+    commit(putSpaces(room(n), n));
 }
 
 void JsonWriter::beforeValue()
@@ -194,7 +192,7 @@ void JsonWriter::beforeValue()
     Level &l = m_levels.last();
     Q_ASSERT(!l.object); // an object's values come after key()
     if (l.count++)
-        m_buf += ",\n";
+        put(",\n");
     indent(m_baseDepth + int(m_levels.size()));
 }
 
@@ -202,8 +200,9 @@ JsonWriter &JsonWriter::key(std::string_view name)
 {
     checkKeyOrder(QLatin1StringView(name.data(), qsizetype(name.size())));
     beforeKey();
-    m_buf += name;
-    m_buf += "\": ";
+    char *o = room(name.size() + 3);
+    o = std::copy(name.begin(), name.end(), o);
+    commit(std::copy_n("\": ", 3, o));
     return *this;
 }
 
@@ -211,8 +210,8 @@ JsonWriter &JsonWriter::key(QStringView name)
 {
     checkKeyOrder(name);
     beforeKey();
-    escapeInto(m_buf, name);
-    m_buf += "\": ";
+    char *o = escapedInto(room(size_t(name.size()) + 3), name, 3);
+    commit(std::copy_n("\": ", 3, o));
     return *this;
 }
 
@@ -229,24 +228,28 @@ void JsonWriter::checkKeyOrder([[maybe_unused]] QAnyStringView name)
 
 void JsonWriter::beforeKey()
 {
-    // The comma, line break, indentation and opening quote in one or two appends:
-    // this runs for every key of a scan's JSON (25 per recipe).
-    static const std::string kCommaIndent = ",\n" + std::string(128, ' ');
+    // The comma, line break, indentation and opening quote in one go: this runs
+    // for every key of a scan's JSON (25 per recipe).
     const size_t spaces = size_t(m_baseDepth + int(m_levels.size())) * 4;
-    const size_t from = m_levels.last().count++ ? 0 : 2;
-    if (spaces + 2 <= kCommaIndent.size())
-        m_buf.append(kCommaIndent, from, spaces + 2 - from);
-    else
-        m_buf.append(kCommaIndent, from, 2 - from), indent(int(spaces / 4));
-    m_buf += '"';
+    const bool first = m_levels.last().count++ == 0; // after the bracket and its line break
+    char *o = room(spaces + 3);
+    if (!first) {
+        *o++ = ',';
+        *o++ = '\n';
+    }
+    o = putSpaces(o, spaces);
+    *o++ = '"';
+    commit(o);
     m_afterKey = true;
 }
 
 void JsonWriter::open(char bracket, bool object)
 {
     beforeValue();
-    m_buf += bracket;
-    m_buf += '\n';
+    char *o = room(2);
+    *o++ = bracket;
+    *o++ = '\n';
+    commit(o);
     m_levels.append(Level { object, 0, {} });
 }
 
@@ -254,18 +257,25 @@ void JsonWriter::close(char bracket)
 {
     const bool any = m_levels.last().count > 0;
     m_levels.removeLast();
+    const size_t spaces = size_t(m_baseDepth + int(m_levels.size())) * 4;
+    char *o = room(spaces + 3);
     if (any)
-        m_buf += '\n';
-    indent(m_baseDepth + int(m_levels.size()));
-    m_buf += bracket;
-    if (m_fragment)
+        *o++ = '\n';
+    o = putSpaces(o, spaces);
+    *o++ = bracket;
+    if (m_fragment) {
+        commit(o);
         return; // kept whole: its writer places it
-    if (m_levels.isEmpty()) { // the document is complete: into the caller's bytes
-        m_buf += '\n';
-        handOver();
-    } else if (m_buf.size() >= kBlockBytes) {
-        handOver();
     }
+    if (m_levels.isEmpty()) { // the document is complete: into the caller's bytes
+        *o++ = '\n';
+        commit(o);
+        handOver();
+        return;
+    }
+    commit(o);
+    if (m_used >= kBlockBytes)
+        handOver();
 }
 
 void JsonWriter::beginObject()
@@ -285,49 +295,91 @@ void JsonWriter::endArray()
     close(']');
 }
 
+char *JsonWriter::escapedInto(char *o, QStringView text, size_t tail)
+{
+    const char16_t *p = text.utf16();
+    const char16_t *const end = p + text.size();
+    p = narrowPlain(p, end, o);
+    while (p != end) { // what needs care, with room for the longest form of all that is left
+        commit(o);
+        o = room(size_t(end - p) * 6 + tail);
+        o = escapeOne(o, p, end);
+        p = narrowPlain(p, end, o);
+    }
+    return o;
+}
+
+void JsonWriter::quoted(QStringView text)
+{
+    char *o = room(size_t(text.size()) + 2);
+    *o++ = '"';
+    o = escapedInto(o, text, 1);
+    *o++ = '"';
+    commit(o);
+}
+
+void JsonWriter::quoted(QLatin1StringView text)
+{
+    char *o = room(size_t(text.size()) * 6 + 2);
+    *o++ = '"';
+    for (const char c : text) {
+        if (uchar(c) >= 0x20 && uchar(c) < 0x80 && c != '"' && c != '\\') {
+            *o++ = c;
+        } else {
+            const char16_t u = uchar(c);
+            const char16_t *p = &u;
+            o = escapeOne(o, p, p + 1);
+        }
+    }
+    *o++ = '"';
+    commit(o);
+}
+
 void JsonWriter::value(const QString &text)
 {
     beforeValue();
-    m_buf += '"';
-    escapeInto(m_buf, text);
-    m_buf += '"';
+    quoted(QStringView(text));
 }
 
 void JsonWriter::value(const char *ascii)
 {
     beforeValue();
-    m_buf += '"';
-    escapeInto(m_buf, QLatin1StringView(ascii));
-    m_buf += '"';
+    quoted(QLatin1StringView(ascii));
 }
 
 void JsonWriter::joinedValue(std::span<const QStringView> pieces)
 {
     beforeValue();
-    m_buf += '"';
-    for (QStringView p : pieces)
-        escapeInto(m_buf, p);
-    m_buf += '"';
+    size_t left = 0; // characters of the pieces not written yet
+    for (QStringView piece : pieces)
+        left += size_t(piece.size());
+    char *o = room(left + 2);
+    *o++ = '"';
+    for (QStringView piece : pieces) {
+        left -= size_t(piece.size());
+        o = escapedInto(o, piece, left + 1);
+    }
+    *o++ = '"';
+    commit(o);
 }
 
 void JsonWriter::value(bool flag)
 {
     beforeValue();
-    m_buf += flag ? "true" : "false";
+    put(flag ? "true" : "false");
 }
 
 void JsonWriter::value(qint64 number)
 {
     beforeValue();
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-    m_buf.append(digits, size_t(end - digits));
+    char *o = room(24);
+    commit(std::to_chars(o, o + 24, number).ptr);
 }
 
 void JsonWriter::null()
 {
     beforeValue();
-    m_buf += "null";
+    put("null");
 }
 
 void JsonWriter::stringOrNull(const QString &text)

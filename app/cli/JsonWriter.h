@@ -55,8 +55,6 @@ public:
     void stringOrNull(const QString &text); // null when empty
     void strings(const QStringList &list); // an array of strings
 
-    static void appendEscaped(QByteArray &out, QStringView text);
-
 private:
     struct Level {
         bool object = false;
@@ -70,13 +68,33 @@ private:
     void close(char bracket);
 
     void indent(int depth);
+    // text with JSON's escapes, as UTF-8, at o (room for text.size() + tail bytes;
+    // more is made as escapes need it, with tail bytes after). Returns its end.
+    char *escapedInto(char *o, QStringView text, size_t tail);
+    void quoted(QStringView text); // "text", escaped
+    void quoted(QLatin1StringView text);
 
-    void handOver(); // m_buf to the sink
+    // Room for n more bytes at the end of what is written: a pointer to it, to be
+    // followed by commit(end of what was put there). Writing through it rather than
+    // appending piece by piece is what makes a key cost a few instructions.
+    char *room(size_t n)
+    {
+        if (m_buf.size() - m_used < n)
+            grow(n);
+        return m_buf.data() + m_used;
+    }
+    void commit(const char *end) { m_used = size_t(end - m_buf.data()); }
+    void grow(size_t n);
+    void put(std::string_view bytes);
+    std::string_view written() const { return { m_buf.data(), m_used }; }
+
+    void handOver(); // what is written, to the sink
 
     Sink m_sink;
     int m_baseDepth = 0; // a fragment's depth in its document
     bool m_fragment = false;
-    std::string m_buf; // written, not yet handed to the sink
+    std::string m_buf; // room: its first m_used bytes are written, not yet handed to the sink
+    size_t m_used = 0;
     QList<Level> m_levels;
     bool m_afterKey = false;
 };
