@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 #include <QtAlgorithms>
 
@@ -21,15 +22,15 @@ char hexDigit(uint v)
     return char(v < 10 ? '0' + v : 'a' + v - 10);
 }
 
-// Spaces for indentation, copied rather than written one by one.
-constexpr std::string_view kSpaces = "                                                                "
-                                     "                                                                ";
-
-char *putSpaces(char *o, size_t n) // o: room for n
+// Indentation: always four spaces a level, so written in eights and a four (each
+// a single store) rather than copied by length.
+char *putSpaces(char *o, size_t n) // o: room for n, a multiple of 4
 {
-    for (; n > kSpaces.size(); n -= kSpaces.size())
-        o = std::copy(kSpaces.begin(), kSpaces.end(), o);
-    return std::copy_n(kSpaces.begin(), n, o);
+    for (; n >= 8; n -= 8, o += 8)
+        std::memcpy(o, "        ", 8);
+    if (n)
+        std::memcpy(o, "    ", 4), o += 4;
+    return o;
 }
 
 // The escaped form of one UTF-16 code unit (or, from a surrogate pair, code point)
@@ -187,9 +188,9 @@ void JsonWriter::beforeValue()
         m_afterKey = false;
         return;
     }
-    if (m_levels.isEmpty())
+    if (m_levels.empty())
         return;
-    Level &l = m_levels.last();
+    Level &l = m_levels.back();
     Q_ASSERT(!l.object); // an object's values come after key()
     if (l.count++)
         put(",\n");
@@ -217,9 +218,9 @@ JsonWriter &JsonWriter::key(QStringView name)
 
 void JsonWriter::checkKeyOrder([[maybe_unused]] QAnyStringView name)
 {
-    Q_ASSERT(!m_levels.isEmpty() && m_levels.last().object && !m_afterKey);
+    Q_ASSERT(!m_levels.empty() && m_levels.back().object && !m_afterKey);
 #ifndef QT_NO_DEBUG // a copy per key is too dear for release builds
-    Level &l = m_levels.last();
+    Level &l = m_levels.back();
     Q_ASSERT_X(
         QAnyStringView::compare(l.lastKey, name) < 0, "JsonWriter::key", "keys must come in sorted order, as QJsonObject prints them");
     l.lastKey = name.toString();
@@ -231,7 +232,7 @@ void JsonWriter::beforeKey()
     // The comma, line break, indentation and opening quote in one go: this runs
     // for every key of a scan's JSON (25 per recipe).
     const size_t spaces = size_t(m_baseDepth + int(m_levels.size())) * 4;
-    const bool first = m_levels.last().count++ == 0; // after the bracket and its line break
+    const bool first = m_levels.back().count++ == 0; // after the bracket and its line break
     char *o = room(spaces + 3);
     if (!first) {
         *o++ = ',';
@@ -250,13 +251,13 @@ void JsonWriter::open(char bracket, bool object)
     *o++ = bracket;
     *o++ = '\n';
     commit(o);
-    m_levels.append(Level { object, 0, {} });
+    m_levels.push_back(Level { object, 0, {} });
 }
 
 void JsonWriter::close(char bracket)
 {
-    const bool any = m_levels.last().count > 0;
-    m_levels.removeLast();
+    const bool any = m_levels.back().count > 0;
+    m_levels.pop_back();
     const size_t spaces = size_t(m_baseDepth + int(m_levels.size())) * 4;
     char *o = room(spaces + 3);
     if (any)
@@ -267,7 +268,7 @@ void JsonWriter::close(char bracket)
         commit(o);
         return; // kept whole: its writer places it
     }
-    if (m_levels.isEmpty()) { // the document is complete: into the caller's bytes
+    if (m_levels.empty()) { // the document is complete: into the caller's bytes
         *o++ = '\n';
         commit(o);
         handOver();

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vs::cli {
 
@@ -95,7 +96,7 @@ private:
     bool m_fragment = false;
     std::string m_buf; // room: its first m_used bytes are written, not yet handed to the sink
     size_t m_used = 0;
-    QList<Level> m_levels;
+    std::vector<Level> m_levels; // no copy-on-write check on every key
     bool m_afterKey = false;
 };
 
