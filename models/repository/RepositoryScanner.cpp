@@ -87,16 +87,24 @@ bool isCommittedRecipe(const GitOutput::TreeEntry &e)
     return e.type == QLatin1String("blob") && RecipePaths::isRecipePath(e.path);
 }
 
-void addCommittedRecipes(BranchScan &b, const QList<GitOutput::TreeEntry> &entries)
+// The recipe files of one scan by path, their names parsed: branches mostly have
+// the same files, so each name is parsed once and its strings are shared.
+using KnownPaths = QHash<QString, RecipeFile>;
+
+void addCommittedRecipes(BranchScan &b, const QList<GitOutput::TreeEntry> &entries, KnownPaths &known, StringPool &pool)
 {
     b.hasPkgsDir = !entries.isEmpty();
     b.recipes.reserve(b.recipes.size() + entries.size()); // grown once, not copied along the way
-    StringPool pool;
     for (const GitOutput::TreeEntry &e : entries) {
         if (!isCommittedRecipe(e))
             continue;
-        RecipeFile r = RecipeFile::at(e.path);
-        shareStrings(r, pool);
+        auto at = known.constFind(e.path);
+        if (at == known.cend()) {
+            RecipeFile named = RecipeFile::at(e.path);
+            shareStrings(named, pool);
+            at = known.insert(e.path, std::move(named));
+        }
+        RecipeFile r = *at;
         r.blob = e.object;
         r.symlink = e.mode == QLatin1String("120000");
         b.recipes.append(std::move(r));
@@ -284,9 +292,11 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     // Joined before anything else reads scan.branches (and before any return below).
     // The catalogue is taken here too: lint needs it for the branches finished during the read.
     QFuture<void> recipesMade = QtConcurrent::run([&scan, &trees, &takeCatalog, branchData, branchCount] {
+        KnownPaths known;
+        StringPool pool;
         for (qsizetype k = 0; k < branchCount; ++k)
             if (!branchData[k].commit.isEmpty())
-                addCommittedRecipes(branchData[k], trees.at(branchData[k].commit));
+                addCommittedRecipes(branchData[k], trees.at(branchData[k].commit), known, pool);
         takeCatalog();
     });
     // git status (it refreshes the index and lists untracked files, the slowest
