@@ -7,9 +7,14 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QtAlgorithms>
 
 #include <algorithm>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace vs {
 
@@ -244,14 +249,35 @@ void checkDuplicates(const BranchScan &b, QList<LintProblem> &out)
 
 } // namespace
 
+namespace {
+// Where "pname" is in text at or after from, or npos. This runs on every recipe of
+// a scan: sixteen bytes at a time where SSE2 is there, looking for a 'p' followed
+// by an 'n' (rare in recipes; a search for the 'p' alone stops every few bytes).
+size_t findPname(std::string_view text, size_t from)
+{
+    constexpr std::string_view word = "pname";
+#if defined(__SSE2__)
+    const __m128i p = _mm_set1_epi8('p'), n = _mm_set1_epi8('n');
+    for (; from + 17 <= text.size(); from += 16) {
+        const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i *>(text.data() + from));
+        const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i *>(text.data() + from + 1));
+        for (uint m = uint(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(here, p), _mm_cmpeq_epi8(next, n)))); m; m &= m - 1) {
+            const size_t at = from + qCountTrailingZeroBits(m);
+            if (text.substr(at, word.size()) == word)
+                return at;
+        }
+    }
+#endif
+    return text.find(word, from);
+}
+} // namespace
+
 bool Lint::needsText(QByteArrayView utf8)
 {
     // The first pname is in the metadata; the rule's pattern needs another to match.
-    // std::string_view's search goes by memchr: several times faster than Qt's
-    // search of a short needle, and this runs on every recipe of a scan.
     const std::string_view text(utf8.data(), size_t(utf8.size()));
-    const size_t first = text.find("pname");
-    return first != std::string_view::npos && text.find("pname", first + 1) != std::string_view::npos;
+    const size_t first = findPname(text, 0);
+    return first != std::string_view::npos && findPname(text, first + 1) != std::string_view::npos;
 }
 
 QList<LintProblem> Lint::check(const Catalog &catalog, const BranchScan &branch)

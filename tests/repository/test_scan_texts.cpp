@@ -107,6 +107,20 @@ private slots:
         QVERIFY(Lint::needsText("pnamepname")); // overlapping starts are not skipped
         QVERIFY(Lint::needsText("# pname = \"b\";\n{ pname = \"a\"; }")); // the rule reads comments too
         QVERIFY(Lint::needsText("{ description = \"ü\"; pname = \"a\"; pname = \"b\"; }")); // UTF-8 before it
+        // Both at every place around the sixteen-byte blocks of the search, among
+        // near misses ("pn", "pnam", "p n").
+        for (int first = 0; first < 40; ++first) {
+            for (int second = first + 5; second < 60; second += 3) {
+                QByteArray text(70, 'x');
+                for (int i = 0; i + 4 < 70; i += 7)
+                    text.replace(i, 4, "pnam");
+                text.replace(first, 5, "pname");
+                QVERIFY(!Lint::needsText(text.left(second)) || text.left(second).count("pname") > 1);
+                text.replace(second, 5, "pname");
+                QVERIFY2(Lint::needsText(text), text.constData());
+                QVERIFY(!Lint::needsText(QByteArray(text).replace("pname", "pn me")));
+            }
+        }
     }
 };
 
