@@ -6,6 +6,10 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace vs;
 using namespace vs::test;
 
@@ -80,6 +84,53 @@ private slots:
 
         QCOMPARE(recipeIn(doc, "feature/x", ".flox/pkgs/torchvision-python312-darwin-mps.nix").value("gpuArch").toString(), QString("mps"));
         QVERIFY(recipeIn(doc, "main", ".flox/pkgs/torchvision-python312-darwin-mps.nix").isEmpty());
+    }
+
+    // Read through a pipe (`scan --json | jq`), megabytes of JSON go through a 1 MiB
+    // pipe rather than the default 64 KiB one, and arrive whole.
+    void jsonThroughAWidePipe()
+    {
+        QTemporaryDir dir;
+        const QByteArray fifo = QFile::encodeName(dir.filePath("out"));
+        QVERIFY(::mkfifo(fifo.constData(), 0600) == 0);
+        const int reader = ::open(fifo.constData(), O_RDONLY | O_NONBLOCK);
+        QVERIFY(reader >= 0);
+        const int before = ::fcntl(reader, F_GETPIPE_SZ); // 64 KiB, Linux's default
+        QFile limitFile(QStringLiteral("/proc/sys/fs/pipe-max-size"));
+        QVERIFY(limitFile.open(QIODevice::ReadOnly));
+        if (limitFile.readAll().trimmed().toInt() < 1024 * 1024 || before >= 1024 * 1024)
+            QSKIP("pipes here cannot be widened to 1 MiB without privileges");
+        const int expected = 1024 * 1024;
+        QProcess p;
+        p.setStandardOutputFile(QString::fromLocal8Bit(fifo));
+        p.start(VS_APP_PATH, { "scan", m_repo.path(), "--json" });
+        QVERIFY(p.waitForStarted());
+        QByteArray out;
+        int widest = 0;
+        char buffer[65536];
+        QElapsedTimer t;
+        t.start();
+        for (;;) {
+            widest = std::max(widest, ::fcntl(reader, F_GETPIPE_SZ));
+            const ssize_t n = ::read(reader, buffer, sizeof buffer);
+            if (n > 0)
+                out.append(buffer, n);
+            else if (n == 0 && p.state() == QProcess::NotRunning)
+                break;
+            else if (t.elapsed() > 60000)
+                QFAIL("no end of output");
+            else
+                p.waitForFinished(5);
+        }
+        ::close(reader);
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(widest, expected);
+        QJsonParseError pe;
+        QJsonDocument::fromJson(out, &pe);
+        QVERIFY2(pe.error == QJsonParseError::NoError, qPrintable(pe.errorString()));
+        QByteArray direct, err;
+        QCOMPARE(runProgram(VS_APP_PATH, { "scan", m_repo.path(), "--json" }, {}, &direct, &err), 0);
+        QCOMPARE(out, direct);
     }
 
     void remotes()
