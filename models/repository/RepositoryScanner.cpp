@@ -377,9 +377,9 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
             opt.branchFinished(k, b);
         return problems;
     };
-    // They start while git still reads later branches (a core is idle much of the
-    // read: git answers one object at a time), each as soon as the blobs it needs
-    // are parsed. git answers in the order asked, so that is when the read has
+    // They start while git still reads later branches, each as soon as the blobs it
+    // needs are parsed: where cores are to spare, finishing overlaps the read instead
+    // of following it. git answers in the order asked, so that is when the read has
     // passed the branch's last blob and every chunk up to there is parsed.
     std::vector<QFuture<QList<LintProblem>>> finishing(static_cast<size_t>(branchCount));
     std::vector<qsizetype> finishOrder(static_cast<size_t>(branchCount));
@@ -397,8 +397,9 @@ RepositoryScan RepositoryScanner::scan(const QString &folder, const ScanOptions 
     auto startReadyBranches = [&](qsizetype read) { // read: how many objects have arrived
         if (!inOrder || finished == finishOrder.size() || !recipesMade.isFinished())
             return;
+        recipesMade.waitForFinished(); // returns at once; what the task wrote is seen from here on
         while (firstUnparsed < parsing.size() && parsing[firstUnparsed].isFinished())
-            ++firstUnparsed;
+            parsing[firstUnparsed++].waitForFinished(); // the same for the parsed blobs
         qsizetype parsed = firstUnparsed < parsing.size() ? parsingFrom[firstUnparsed] : read;
         if (!chunk.isEmpty())
             parsed = std::min(parsed, chunkFrom);
