@@ -7,10 +7,12 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QVarLengthArray>
 #include <QtAlgorithms>
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -227,24 +229,57 @@ private:
     QList<LintProblem> &m_out;
 };
 
+// A hash of a variant's name as toString() reads, from its pieces: a branch's
+// names are compared without making each one's string (FNV-1a over the characters).
+size_t nameHash(const VariantName &v)
+{
+    size_t h = 14695981039346656037ull;
+    for (QStringView piece : v.pieces())
+        for (QChar c : piece)
+            h = (h ^ c.unicode()) * 1099511628211ull;
+    return h;
+}
+
 void checkDuplicates(const BranchScan &b, QList<LintProblem> &out)
 {
-    QHash<QString, QStringList> byVariant;
-    QStringList order;
-    for (const RecipeFile &r : b.recipes) {
-        if (r.state == RecipeFile::State::Deleted || !r.variant)
+    // Files of one variant, by hash first; only names that share a hash are made
+    // and compared (a branch without duplicates, nearly all, makes none).
+    std::unordered_map<size_t, QVarLengthArray<qsizetype, 1>> byHash;
+    byHash.reserve(size_t(b.recipes.size()));
+    for (qsizetype i = 0; i < b.recipes.size(); ++i) {
+        const RecipeFile &r = b.recipes[i];
+        if (r.state != RecipeFile::State::Deleted && r.variant)
+            byHash[nameHash(*r.variant)].append(i);
+    }
+    struct Group {
+        QString name;
+        QStringList paths; // in branch order: the first is the one the others repeat
+    };
+    QList<Group> groups;
+    for (const auto &[hash, files] : byHash) {
+        if (files.size() < 2)
             continue;
-        const QString key = r.variant->toString();
-        if (!byVariant.contains(key))
-            order.append(key);
-        byVariant[key].append(r.path);
+        QList<Group> same;
+        for (qsizetype i : files) {
+            const QString name = b.recipes[i].variant->toString();
+            auto g = std::find_if(same.begin(), same.end(), [&](const Group &x) { return x.name == name; });
+            if (g == same.end())
+                same.append({ name, {} }), g = same.end() - 1;
+            g->paths.append(b.recipes[i].path);
+        }
+        for (Group &g : same)
+            if (g.paths.size() > 1)
+                groups.append(std::move(g));
     }
-    for (const QString &key : order) {
-        const QStringList &paths = byVariant.value(key);
-        for (qsizetype i = 1; i < paths.size(); ++i)
-            out.append({ b.name, paths[i], 0, Severity::Warning, kDuplicate,
-                QStringLiteral("same variant as %1 (both are %2): the matrix cell has two recipes").arg(paths.first(), key) });
-    }
+    // Reported in the order their variants first appear in the branch.
+    auto firstAt = [&](const Group &g) {
+        return std::find_if(b.recipes.begin(), b.recipes.end(), [&](const RecipeFile &r) { return r.path == g.paths.first(); });
+    };
+    std::sort(groups.begin(), groups.end(), [&](const Group &x, const Group &y) { return firstAt(x) < firstAt(y); });
+    for (const Group &g : groups)
+        for (qsizetype i = 1; i < g.paths.size(); ++i)
+            out.append({ b.name, g.paths[i], 0, Severity::Warning, kDuplicate,
+                QStringLiteral("same variant as %1 (both are %2): the matrix cell has two recipes").arg(g.paths.first(), g.name) });
 }
 
 } // namespace

@@ -153,6 +153,27 @@ private slots:
         EXPECT_RULE(all, "non-canonical", "pytorch210-python313-cuda12_9-sm90-avx2.nix", 0, LintProblem::Severity::Warning);
     }
 
+    // Several files of one variant: each after the first names the first; other
+    // variants, and a deleted file, are not counted.
+    void duplicatesOfSeveralVariants()
+    {
+        const QString arm = textOf("pytorch-python313-cpu-armv8_2");
+        const QString avx = textOf("pytorch-python313-cpu-avx2");
+        RecipeFile gone = recipe("pytorch-python313-cpu-avx2/default.nix", avx);
+        gone.state = RecipeFile::State::Deleted;
+        const auto all = lint({ recipe("pytorch-python313-cpu-armv8.2.nix", arm), recipe("pytorch-python313-cpu-avx2.nix", avx),
+            recipe("pytorch-python313-cpu-armv8_2.nix", arm), recipe("pytorch-python313-cpu-armv8_2/default.nix", arm),
+            recipe("pytorch-python313-cpu-avx512.nix", textOf("pytorch-python313-cpu-avx512")), gone });
+        const QList<LintProblem> d = withRule(all, "duplicate-variant");
+        QCOMPARE(d.size(), 2);
+        for (const LintProblem &p : d) {
+            QVERIFY2(p.file.contains("armv8_2"), qPrintable(p.file));
+            QVERIFY2(p.message.startsWith("same variant as .flox/pkgs/pytorch-python313-cpu-armv8.2.nix (both are "
+                                          "pytorch-python313-cpu-armv8_2)"),
+                qPrintable(p.message));
+        }
+    }
+
     void unreadable()
     {
         RecipeFile binary = recipe("pytorch-python313-cpu-avx2.nix", QString());
