@@ -36,21 +36,22 @@ template <char16_t... Specials> qsizetype skipOrdinary(const QChar *text, qsizet
         ++i;
     return i;
 }
-// Calls fn(i) for each i where d[i] is c, in order; eight characters at a time
-// where SSE2 is there.
-template <char16_t c, typename Fn> void forEachOf(const char16_t *d, qsizetype n, Fn &&fn)
+// Calls fn(i) for each i where d[i] is one of Chars, in order; eight characters at
+// a time where SSE2 is there.
+template <char16_t... Chars, typename Fn> void forEachOf(const char16_t *d, qsizetype n, Fn &&fn)
 {
     qsizetype i = 0;
 #if defined(__SSE2__)
-    const __m128i wanted = _mm_set1_epi16(short(c));
     for (; i + 8 <= n; i += 8) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
-        for (uint mask = uint(_mm_movemask_epi8(_mm_cmpeq_epi16(x, wanted))) & 0x5555u; mask; mask &= mask - 1) // a bit per character
+        __m128i hit = _mm_setzero_si128();
+        ((hit = _mm_or_si128(hit, _mm_cmpeq_epi16(x, _mm_set1_epi16(short(Chars))))), ...);
+        for (uint mask = uint(_mm_movemask_epi8(hit)) & 0x5555u; mask; mask &= mask - 1) // a bit per character
             fn(i + qCountTrailingZeroBits(mask) / 2);
     }
 #endif
     for (; i < n; ++i)
-        if (d[i] == c)
+        if (((d[i] == Chars) || ...))
             fn(i);
 }
 } // namespace
@@ -61,18 +62,28 @@ NixTextScanner::NixTextScanner(QStringView s)
     // Identifiers are the maximal runs of identifier characters. Every field is read
     // from a `keyword = …` assignment, so the index starts from each '=' (a few dozen
     // in a recipe) and looks back for the name, rather than reading every identifier.
-    forEachOf<u'='>(s.utf16(), s.size(), [this](qsizetype at) { noteAssignmentAt(at); });
-    // cudaPackages_12_9 is read where it is used (overlay, argument), not assigned.
+    // cudaPackages_12_9 is read where it is used (overlay, argument), not assigned:
+    // found in the same pass by its capital P.
     constexpr QStringView sets(u"cudaPackages_");
-    for (qsizetype at = s.indexOf(sets); at >= 0; at = s.indexOf(sets, at + sets.size())) {
-        if (at > 0 && isIdentChar(s[at - 1]))
-            continue; // inside an identifier
-        qsizetype end = at + sets.size();
-        while (end < s.size() && isIdentChar(s[end]))
+    constexpr qsizetype beforeP = 4; // "cuda"
+    const char16_t *d = s.utf16();
+    const qsizetype n = s.size();
+    forEachOf<u'=', u'P'>(d, n, [&](qsizetype at) {
+        if (d[at] == u'=') {
+            noteAssignmentAt(at);
+            return;
+        }
+        const qsizetype start = at - beforeP;
+        if (start < 0 || start + sets.size() > n || QStringView(d + start, sets.size()) != sets)
+            return;
+        if (start > 0 && isIdentChar(d[start - 1]))
+            return; // inside an identifier
+        qsizetype end = start + sets.size();
+        while (end < n && isIdentChar(d[end]))
             ++end;
-        if (end > at + sets.size())
-            m_cudaPackageSets.append({ at, end - at });
-    }
+        if (end > start + sets.size())
+            m_cudaPackageSets.append({ start, end - start });
+    });
 }
 
 void NixTextScanner::findLineStarts() const

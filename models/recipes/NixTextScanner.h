@@ -74,6 +74,16 @@ inline constexpr auto kKeywordsByLength = [] {
     return t;
 }();
 
+// Where "${" starts in s at or after from, or -1. Values are short: a plain loop
+// costs less than a call to a general search.
+inline qsizetype interpolationAt(QStringView s, qsizetype from = 0)
+{
+    for (qsizetype i = from; i + 1 < s.size(); ++i)
+        if (s[i] == u'$' && s[i + 1] == u'{')
+            return i;
+    return -1;
+}
+
 // The parsing steps on any text (the recipe, or the body of a list in it). They
 // return views into that text, so a field costs no copy until it is kept.
 class NixText {
@@ -211,11 +221,11 @@ public:
     // Replaces ${name} by bound string values; null when something stays unresolved.
     QString resolve(QStringView text) const
     {
-        if (text.isNull() || !text.contains(u"${"))
+        if (text.isNull() || interpolationAt(text) < 0)
             return text.toString(); // the common case: nothing to resolve
         QString value = text.toString();
-        for (int depth = 0; depth < 4 && value.contains(QLatin1String("${")); ++depth) {
-            const qsizetype open = value.indexOf(QLatin1String("${"));
+        for (int depth = 0; depth < 4 && interpolationAt(value) >= 0; ++depth) {
+            const qsizetype open = interpolationAt(value);
             const qsizetype close = value.indexOf(QLatin1Char('}'), open);
             const QStringView name = close < 0 ? QStringView() : QStringView(value).mid(open + 2, close - open - 2).trimmed();
             const QStringView bound = binding(name);
@@ -223,7 +233,7 @@ public:
                 return {};
             value.replace(open, close - open + 1, bound.toString());
         }
-        return value.contains(QLatin1String("${")) ? QString() : value;
+        return interpolationAt(value) >= 0 ? QString() : value;
     }
 
     // Calls fn(view) with text's ${name} replaced by bound string values; not at all
@@ -232,7 +242,7 @@ public:
     {
         if (text.isNull())
             return;
-        if (!text.contains(u"${")) {
+        if (interpolationAt(text) < 0) {
             fn(text);
             return;
         }
