@@ -30,7 +30,9 @@ ParsedBlob parse(QByteArrayView bytes, bool keepText)
 void shareStrings(ParsedBlob &p, StringPool &pool)
 {
     RecipeMetadata &m = p.meta;
-    for (QString *s : { &m.pname, &m.gpuArch, &m.nixpkgsRev, &m.cudaPackages, &m.description, &m.gpuArchConflict, &m.gpuArchInUse })
+    // Not pname and description: they name the recipe, so they hardly ever repeat,
+    // and hashing them cost more than the few pages it saved.
+    for (QString *s : { &m.gpuArch, &m.nixpkgsRev, &m.cudaPackages, &m.gpuArchConflict, &m.gpuArchInUse })
         pool.intern(*s);
     pool.intern(m.cpuFlags);
     pool.intern(m.platforms);
