@@ -96,19 +96,36 @@ char *escapeOne(char *o, const char16_t *&p, const char16_t *end)
 const char16_t *narrowPlain(const char16_t *p, const char16_t *end, char *&o)
 {
 #if defined(__SSE2__)
-    while (end - p >= 8) {
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+    // Of eight characters, those that need care (outside ASCII, control, quote,
+    // backslash): two mask bits each.
+    auto careOf = [](__m128i x) {
         const __m128i zero = _mm_setzero_si128();
         const __m128i ascii = _mm_cmpeq_epi16(_mm_and_si128(x, _mm_set1_epi16(short(0xff80))), zero);
         const __m128i control = _mm_cmpeq_epi16(_mm_and_si128(x, _mm_set1_epi16(short(0xffe0))), zero);
         const __m128i quote = _mm_or_si128(_mm_cmpeq_epi16(x, _mm_set1_epi16('"')), _mm_cmpeq_epi16(x, _mm_set1_epi16('\\')));
-        const int care = _mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(ascii, _mm_set1_epi16(-1)), _mm_or_si128(control, quote)));
+        return uint(_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(ascii, _mm_set1_epi16(-1)), _mm_or_si128(control, quote))));
+    };
+    const char16_t *const from = p;
+    while (end - p >= 8) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const uint care = careOf(x);
         _mm_storel_epi64(reinterpret_cast<__m128i *>(o), _mm_packus_epi16(x, x)); // within the room
-        const int plain = care ? int(qCountTrailingZeroBits(uint(care))) / 2 : 8;
+        const int plain = care ? int(qCountTrailingZeroBits(care)) / 2 : 8;
         o += plain;
         p += plain;
         if (care)
             return p;
+    }
+    if (p != end && p - from >= 8 - (end - p)) {
+        // The last few: the eight that end the text, those before them written
+        // already (plain, so narrowed the same) and written again.
+        const qsizetype back = 8 - (end - p);
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(end - 8));
+        const uint care = careOf(x) >> (2 * back);
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(o - back), _mm_packus_epi16(x, x));
+        const qsizetype plain = care ? int(qCountTrailingZeroBits(care)) / 2 : end - p;
+        o += plain;
+        return p + plain;
     }
 #endif
     while (p != end && !(*p < 0x20 || *p >= 0x80 || *p == u'"' || *p == u'\\'))
@@ -200,8 +217,7 @@ void JsonWriter::beforeValue()
 JsonWriter &JsonWriter::key(std::string_view name)
 {
     checkKeyOrder(QLatin1StringView(name.data(), qsizetype(name.size())));
-    beforeKey();
-    char *o = room(name.size() + 3);
+    char *o = beforeKey(name.size() + 3);
     o = std::copy(name.begin(), name.end(), o);
     commit(std::copy_n("\": ", 3, o));
     return *this;
@@ -210,8 +226,7 @@ JsonWriter &JsonWriter::key(std::string_view name)
 JsonWriter &JsonWriter::key(QStringView name)
 {
     checkKeyOrder(name);
-    beforeKey();
-    char *o = escapedInto(room(size_t(name.size()) + 3), name, 3);
+    char *o = escapedInto(beforeKey(size_t(name.size()) + 3), name, 3);
     commit(std::copy_n("\": ", 3, o));
     return *this;
 }
@@ -227,21 +242,21 @@ void JsonWriter::checkKeyOrder([[maybe_unused]] QAnyStringView name)
 #endif
 }
 
-void JsonWriter::beforeKey()
+char *JsonWriter::beforeKey(size_t then)
 {
     // The comma, line break, indentation and opening quote in one go: this runs
     // for every key of a scan's JSON (25 per recipe).
     const size_t spaces = size_t(m_baseDepth + int(m_levels.size())) * 4;
     const bool first = m_levels.back().count++ == 0; // after the bracket and its line break
-    char *o = room(spaces + 3);
+    char *o = room(spaces + 3 + then);
     if (!first) {
         *o++ = ',';
         *o++ = '\n';
     }
     o = putSpaces(o, spaces);
     *o++ = '"';
-    commit(o);
     m_afterKey = true;
+    return o;
 }
 
 void JsonWriter::open(char bracket, bool object)

@@ -63,7 +63,9 @@ private:
         QString lastKey; // debug builds only
     };
     void beforeValue();
-    void beforeKey();
+    // The comma, indentation and opening quote of a key, with room for then bytes
+    // more: where they go (commit() follows).
+    char *beforeKey(size_t then);
     void checkKeyOrder(QAnyStringView name); // debug builds only
     void open(char bracket, bool object);
     void close(char bracket);
