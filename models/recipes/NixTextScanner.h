@@ -1,9 +1,9 @@
 #pragma once
 
 // The lexical half of RecipeMetadata: a hand-written scanner over recipe text.
-// A scan reads thousands of recipes, so keywords are found with QString::indexOf
-// and the few value shapes are parsed in place (one regular expression per field
-// was ten times slower; see bench/scan_bench).
+// A scan reads thousands of recipes, so the fields' keywords are found from the
+// text's '=' signs in one pass and the few value shapes are parsed in place (one
+// regular expression per field was ten times slower; see bench/scan_bench).
 
 #include <QByteArrayView>
 #include <QList>
