@@ -39,31 +39,19 @@ char *escapeOne(char *o, const char16_t *&p, const char16_t *end)
 {
     const char16_t u = *p++;
     if (u < 0x80) {
-        switch (u) {
-        case u'"':
-            return std::copy_n("\\\"", 2, o);
-        case u'\\':
-            return std::copy_n("\\\\", 2, o);
-        case u'\b':
-            return std::copy_n("\\b", 2, o);
-        case u'\f':
-            return std::copy_n("\\f", 2, o);
-        case u'\n':
-            return std::copy_n("\\n", 2, o);
-        case u'\r':
-            return std::copy_n("\\r", 2, o);
-        case u'\t':
-            return std::copy_n("\\t", 2, o);
-        default:
-            if (u < 0x20) {
-                o = std::copy_n("\\u00", 4, o);
-                *o++ = hexDigit(u >> 4);
-                *o++ = hexDigit(u & 0xf);
-                return o;
-            }
+        // JSON's two-character escapes: the character, and the letter after the backslash.
+        constexpr std::string_view escaped = "\"\\\b\f\n\r\t", letter = "\"\\bfnrt";
+        if (const size_t at = escaped.find(char(u)); at != std::string_view::npos) {
+            *o++ = '\\';
+            *o++ = letter[at];
+        } else if (u < 0x20) {
+            o = std::copy_n("\\u00", 4, o);
+            *o++ = hexDigit(u >> 4);
+            *o++ = hexDigit(u & 0xf);
+        } else {
             *o++ = char(u);
-            return o;
         }
+        return o;
     }
     char32_t code = u;
     if (QChar::isHighSurrogate(u) && p != end && QChar::isLowSurrogate(*p)) {
